@@ -1,0 +1,92 @@
+/**
+ * Turns what an importer read into a validated canonical Conversation: message indices, size
+ * limits, empty checks, the stable store key and the pseudonymous participant.
+ */
+import { createHash } from 'node:crypto';
+import { type Conversation, ConversationSchema, type ImportedConversation, type Message, type SourceFormat } from '../model.ts';
+import { pseudonymize } from '../privacy/pseudonymize.ts';
+import type { IssueCode, Position } from './importer.ts';
+
+export interface FinalizeContext {
+  source: SourceFormat;
+  file: string;
+  position: Position;
+  participantKey: Buffer;
+  /** One explicit participant for all input (e.g. a donation id given on the command line). */
+  participantOverride?: string;
+  /** Fallback when the record names no participant: the whole file, or each conversation alone. */
+  participantScope: 'file' | 'conversation';
+  maxMessageChars: number;
+}
+
+export type FinalizeResult =
+  | { conversation: Conversation; warnings: { code: IssueCode; reason: string }[] }
+  | { skip: IssueCode; reason: string };
+
+export function conversationKey(source: SourceFormat, id: string): string {
+  return createHash('sha256').update(source).update('\0').update(id).digest('hex');
+}
+
+function participantFor(imported: ImportedConversation, context: FinalizeContext): { participant: string; from: string } {
+  if (context.participantOverride !== undefined) {
+    return { participant: pseudonymize(context.participantKey, 'explicit', context.participantOverride), from: 'option' };
+  }
+  if (imported.participantId !== undefined && imported.participantId !== '') {
+    return { participant: pseudonymize(context.participantKey, context.source, imported.participantId), from: 'record' };
+  }
+  if (context.participantScope === 'file') {
+    return { participant: pseudonymize(context.participantKey, 'file', context.file), from: 'file' };
+  }
+  return {
+    participant: pseudonymize(context.participantKey, `conversation:${context.source}`, imported.id),
+    from: 'conversation',
+  };
+}
+
+export function finalizeConversation(imported: ImportedConversation, context: FinalizeContext): FinalizeResult {
+  const warnings: { code: IssueCode; reason: string }[] = [];
+  const messages: Message[] = [];
+  for (const message of imported.messages) {
+    let text = message.text;
+    if (text.length > context.maxMessageChars) {
+      warnings.push({
+        code: 'message-truncated',
+        reason: `message ${messages.length} has ${text.length} characters; kept the first ${context.maxMessageChars}`,
+      });
+      text = text.slice(0, context.maxMessageChars);
+    }
+    messages.push({
+      index: messages.length,
+      role: message.role,
+      text,
+      ...(message.createdAt === undefined ? {} : { createdAt: message.createdAt }),
+      ...(message.model === undefined ? {} : { model: message.model }),
+      ...(message.meta === undefined ? {} : { meta: message.meta }),
+    });
+  }
+  if (!messages.some((message) => message.text.trim() !== '')) {
+    return { skip: 'empty-conversation', reason: 'the conversation has no message with text' };
+  }
+  const { participant, from } = participantFor(imported, context);
+  const candidate = {
+    id: imported.id,
+    key: conversationKey(context.source, imported.id),
+    source: context.source,
+    participant,
+    ...(imported.title === undefined || imported.title === '' ? {} : { title: imported.title }),
+    ...(imported.createdAt === undefined ? {} : { createdAt: imported.createdAt }),
+    messages,
+    origin: {
+      file: context.file,
+      ...(context.position.byteOffset === undefined ? {} : { byteOffset: context.position.byteOffset }),
+      ...(context.position.line === undefined ? {} : { line: context.position.line }),
+    },
+    meta: { ...imported.meta, participantFrom: from },
+  };
+  const parsed = ConversationSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { skip: 'wrong-shape', reason: `invalid conversation at ${first?.path.join('.') || '(root)'}: ${first?.message}` };
+  }
+  return { conversation: parsed.data, warnings };
+}
