@@ -64,7 +64,8 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
       ...(message.meta === undefined ? {} : { meta: message.meta }),
     });
   }
-  if (!messages.some((message) => message.text.trim() !== '')) {
+  // A placeholder (a message the donor did not share) is kept but is not content.
+  if (!messages.some((message) => message.text.trim() !== '' && message.meta?.placeholder === undefined)) {
     return { skip: 'empty-conversation', reason: 'the conversation has no message with text' };
   }
   const { participant, from } = participantFor(imported, context);

@@ -3,11 +3,13 @@
  * (registry.test.ts fails for a folder that is not registered).
  */
 import type { SourceFormat } from '../model.ts';
+import { characterAiImporter } from './character-ai/index.ts';
 import { chatgptImporter } from './chatgpt/index.ts';
+import { claudeImporter } from './claude/index.ts';
 import type { Importer } from './importer.ts';
 import { readHead, type SourceFile } from './source-files.ts';
 
-export const importers: readonly Importer[] = [chatgptImporter];
+export const importers: readonly Importer[] = [chatgptImporter, claudeImporter, characterAiImporter];
 
 export function importerById(id: string): Importer | undefined {
   return importers.find((importer) => importer.id === (id as SourceFormat));

@@ -1,0 +1,338 @@
+/**
+ * The embedded store: one DuckDB file (default ./affectlens.duckdb). Batches are written through
+ * the Appender inside one transaction each, so a killed import leaves whole conversations or
+ * none; re-reading the same export finds every key already present with the same content hash
+ * and writes nothing (idempotent re-import and resume).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, listValue } from '@duckdb/node-api';
+import { AffectlensError } from '../../errors.ts';
+import type { ImportIssue } from '../../ingest/importer.ts';
+import type { Conversation, Message, SourceFormat } from '../../model.ts';
+import type { ImportedFileRecord, RunRecord, SaveResult, Store, StoreCounts } from '../store.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+
+function timestamp(iso: string | undefined): DuckDBTimestampValue | undefined {
+  if (iso === undefined) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new DuckDBTimestampValue(BigInt(ms) * 1000n) : undefined;
+}
+
+/** Identifies a conversation's content, so a re-import can tell "same" from "changed". */
+export function contentHash(conversation: Conversation): string {
+  const hash = createHash('sha256');
+  hash.update(conversation.title ?? '').update('\0');
+  for (const message of conversation.messages) hash.update(message.role).update('\0').update(message.text).update('\0');
+  return hash.digest('hex');
+}
+
+export class DuckDbStore implements Store {
+  private constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) a store file; ':memory:' for tests. */
+  static async open(location: string, options: { readOnly?: boolean } = {}): Promise<DuckDbStore> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(location, {
+        ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+      });
+    } catch (error) {
+      throw new AffectlensError('store-open', `cannot open store ${location}: ${(error as Error).message}`, {
+        hint: 'another affectlens process may be writing to it; DuckDB allows one writer per file',
+        cause: error,
+      });
+    }
+    const connection = await instance.connect();
+    const store = new DuckDbStore(location, instance, connection);
+    if (!options.readOnly) await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.connection.run(SCHEMA_SQL);
+    const version = await this.scalar<string>(`SELECT value FROM settings WHERE name = 'schema_version'`);
+    if (version === undefined) {
+      await this.connection.run(`INSERT INTO settings VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
+    } else if (Number(version) > SCHEMA_VERSION) {
+      throw new AffectlensError('store-version', `store ${this.location} was written by a newer affectlens (schema ${version})`);
+    }
+  }
+
+  private async scalar<T>(sql: string, values: (string | number)[] = []): Promise<T | undefined> {
+    const reader = await this.connection.runAndReadAll(sql, values);
+    const row = reader.getRows()[0];
+    return row === undefined ? undefined : (row[0] as T);
+  }
+
+  async beginRun(command: string): Promise<string> {
+    const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+    await this.connection.run(`INSERT INTO runs VALUES ($1, $2, now()::TIMESTAMP, NULL, 'running', NULL)`, [runId, command]);
+    return runId;
+  }
+
+  async finishRun(runId: string, status: RunRecord['status'], summary: unknown): Promise<void> {
+    await this.connection.run(`UPDATE runs SET finished_at = now()::TIMESTAMP, status = $2, summary = $3 WHERE run_id = $1`, [
+      runId,
+      status,
+      JSON.stringify(summary),
+    ]);
+  }
+
+  async runs(): Promise<RunRecord[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT run_id, command, started_at::VARCHAR, finished_at::VARCHAR, status, summary FROM runs ORDER BY started_at`,
+    );
+    return reader.getRows().map((row) => ({
+      runId: row[0] as string,
+      command: row[1] as string,
+      startedAt: row[2] as string,
+      ...(row[3] === null ? {} : { finishedAt: row[3] as string }),
+      status: row[4] as RunRecord['status'],
+      ...(row[5] === null ? {} : { summary: JSON.parse(row[5] as string) }),
+    }));
+  }
+
+  async saveConversations(conversations: readonly Conversation[], runId: string): Promise<SaveResult> {
+    const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0 };
+    if (conversations.length === 0) return result;
+    const hashes = conversations.map(contentHash);
+    const existing = new Map<string, string>();
+    const reader = await this.connection.runAndReadAll(
+      `SELECT key, content_hash FROM conversations WHERE key IN (SELECT unnest($1::VARCHAR[]))`,
+      [listValue(conversations.map((conversation) => conversation.key))],
+    );
+    for (const row of reader.getRows()) existing.set(row[0] as string, row[1] as string);
+
+    const toWrite: number[] = [];
+    const replaced: string[] = [];
+    conversations.forEach((conversation, i) => {
+      const previous = existing.get(conversation.key);
+      if (previous === undefined) {
+        result.inserted += 1;
+        toWrite.push(i);
+      } else if (previous !== hashes[i]) {
+        result.updated += 1;
+        replaced.push(conversation.key);
+        toWrite.push(i);
+      } else result.unchanged += 1;
+    });
+    if (toWrite.length === 0) return result;
+
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      if (replaced.length > 0) {
+        const keys = [listValue(replaced)];
+        await this.connection.run(`DELETE FROM messages WHERE conversation_key IN (SELECT unnest($1::VARCHAR[]))`, keys);
+        await this.connection.run(`DELETE FROM facets WHERE conversation_key IN (SELECT unnest($1::VARCHAR[]))`, keys);
+        await this.connection.run(`DELETE FROM conversations WHERE key IN (SELECT unnest($1::VARCHAR[]))`, keys);
+      }
+      const conversationAppender = await this.connection.createAppender('conversations');
+      const messageAppender = await this.connection.createAppender('messages');
+      for (const i of toWrite) {
+        const conversation = conversations[i] as Conversation;
+        appendConversation(conversationAppender, conversation, hashes[i] as string, runId);
+        for (const message of conversation.messages) appendMessage(messageAppender, conversation.key, message);
+      }
+      conversationAppender.closeSync();
+      messageAppender.closeSync();
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return result;
+  }
+
+  async isFileImported(fingerprint: string): Promise<boolean> {
+    return (await this.scalar(`SELECT 1 FROM import_files WHERE fingerprint = $1`, [fingerprint])) !== undefined;
+  }
+
+  async markFileImported(record: ImportedFileRecord, runId: string): Promise<void> {
+    await this.connection.run(`INSERT OR REPLACE INTO import_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()::TIMESTAMP)`, [
+      record.fingerprint,
+      record.path,
+      record.size,
+      record.modifiedMs,
+      record.format ?? null,
+      record.conversations,
+      record.skipped,
+      runId,
+    ] as (string | number | null)[]);
+  }
+
+  async saveIssues(issues: readonly ImportIssue[], runId: string): Promise<void> {
+    if (issues.length === 0) return;
+    const appender = await this.connection.createAppender('quarantine');
+    for (const issue of issues) {
+      appender.appendVarchar(runId);
+      appender.appendVarchar(issue.file);
+      appendNullable(appender, issue.position.byteOffset, (v) => appender.appendBigInt(BigInt(v)));
+      appendNullable(appender, issue.position.endOffset, (v) => appender.appendBigInt(BigInt(v)));
+      appendNullable(appender, issue.position.line, (v) => appender.appendInteger(v));
+      appendNullable(appender, issue.conversationId, (v) => appender.appendVarchar(v));
+      appender.appendVarchar(issue.code);
+      appender.appendVarchar(issue.severity);
+      appender.appendVarchar(issue.reason);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  async issues(runId?: string): Promise<ImportIssue[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT file, byte_offset, end_offset, line, conversation_id, code, severity, reason FROM quarantine
+       WHERE $1 IS NULL OR run_id = $1 ORDER BY file, byte_offset, line`,
+      [runId ?? null] as (string | null)[],
+    );
+    return reader.getRows().map((row) => ({
+      file: row[0] as string,
+      position: {
+        ...(row[1] === null ? {} : { byteOffset: Number(row[1]) }),
+        ...(row[2] === null ? {} : { endOffset: Number(row[2]) }),
+        ...(row[3] === null ? {} : { line: Number(row[3]) }),
+      },
+      ...(row[4] === null ? {} : { conversationId: row[4] as string }),
+      code: row[5] as ImportIssue['code'],
+      severity: row[6] as ImportIssue['severity'],
+      reason: row[7] as string,
+    }));
+  }
+
+  async saveFacetRecords(facetRun: string, records: readonly { key: string; value: unknown }[], runId: string): Promise<void> {
+    if (records.length === 0) return;
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      await this.connection.run(
+        `DELETE FROM facets WHERE facet_run = $1 AND conversation_key IN (SELECT unnest($2::VARCHAR[]))`,
+        [facetRun, listValue(records.map((record) => record.key))],
+      );
+      const appender = await this.connection.createAppender('facets');
+      for (const record of records) {
+        appender.appendVarchar(record.key);
+        appender.appendVarchar(facetRun);
+        appender.appendVarchar(JSON.stringify(record.value));
+        appender.appendVarchar(runId);
+        appender.endRow();
+      }
+      appender.closeSync();
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async *readConversations(): AsyncIterable<Conversation> {
+    // One ordered stream of conversation+message rows, grouped as they arrive.
+    const result = await this.connection.stream(
+      `SELECT c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
+              c.origin_file, c.origin_offset, c.origin_line, c.meta,
+              m.message_index, m.role, m.text, strftime(m.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), m.model, m.meta
+       FROM conversations c JOIN messages m ON m.conversation_key = c.key
+       ORDER BY c.key, m.message_index`,
+    );
+    let current: Conversation | undefined;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const row of chunk.getRows()) {
+        const key = row[0] as string;
+        if (current === undefined || current.key !== key) {
+          if (current !== undefined) yield current;
+          current = {
+            id: row[1] as string,
+            key,
+            source: row[2] as SourceFormat,
+            participant: row[3] as string,
+            ...(row[4] === null ? {} : { title: row[4] as string }),
+            ...(row[5] === null ? {} : { createdAt: row[5] as string }),
+            messages: [],
+            origin: {
+              file: row[6] as string,
+              ...(row[7] === null ? {} : { byteOffset: Number(row[7]) }),
+              ...(row[8] === null ? {} : { line: Number(row[8]) }),
+            },
+            meta: row[9] === null ? {} : JSON.parse(row[9] as string),
+          };
+        }
+        const message: Message = {
+          index: Number(row[10]),
+          role: row[11] as Message['role'],
+          text: row[12] as string,
+          ...(row[13] === null ? {} : { createdAt: row[13] as string }),
+          ...(row[14] === null ? {} : { model: row[14] as string }),
+          ...(row[15] === null ? {} : { meta: JSON.parse(row[15] as string) }),
+        };
+        current.messages.push(message);
+      }
+    }
+    if (current !== undefined) yield current;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const totals = await this.connection.runAndReadAll(
+      `SELECT count(*), coalesce(sum(message_count), 0), coalesce(sum(user_message_count), 0), count(DISTINCT participant)
+       FROM conversations`,
+    );
+    const [conversations, messages, userMessages, participants] = (totals.getRows()[0] ?? []).map(Number);
+    const bySource: Partial<Record<SourceFormat, number>> = {};
+    const sources = await this.connection.runAndReadAll(
+      `SELECT source, count(*) FROM conversations GROUP BY source ORDER BY source`,
+    );
+    for (const row of sources.getRows()) bySource[row[0] as SourceFormat] = Number(row[1]);
+    return {
+      conversations: conversations ?? 0,
+      messages: messages ?? 0,
+      userMessages: userMessages ?? 0,
+      participants: participants ?? 0,
+      bySource,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+
+function appendNullable<T>(appender: Appender, value: T | undefined, append: (value: T) => void): void {
+  if (value === undefined || value === null) appender.appendNull();
+  else append(value);
+}
+
+function appendConversation(appender: Appender, conversation: Conversation, hash: string, runId: string): void {
+  appender.appendVarchar(conversation.key);
+  appender.appendVarchar(conversation.id);
+  appender.appendVarchar(conversation.source);
+  appender.appendVarchar(conversation.participant);
+  appendNullable(appender, conversation.title, (v) => appender.appendVarchar(v));
+  appendNullable(appender, timestamp(conversation.createdAt), (v) => appender.appendTimestamp(v));
+  appender.appendInteger(conversation.messages.length);
+  appender.appendInteger(conversation.messages.filter((message) => message.role === 'user').length);
+  appender.appendVarchar(hash);
+  appender.appendVarchar(conversation.origin.file);
+  appendNullable(appender, conversation.origin.byteOffset, (v) => appender.appendBigInt(BigInt(v)));
+  appendNullable(appender, conversation.origin.line, (v) => appender.appendInteger(v));
+  appender.appendVarchar(JSON.stringify(conversation.meta));
+  appender.appendVarchar(runId);
+  appender.endRow();
+}
+
+function appendMessage(appender: Appender, key: string, message: Message): void {
+  appender.appendVarchar(key);
+  appender.appendInteger(message.index);
+  appender.appendVarchar(message.role);
+  appender.appendVarchar(message.text);
+  appendNullable(appender, timestamp(message.createdAt), (v) => appender.appendTimestamp(v));
+  appendNullable(appender, message.model, (v) => appender.appendVarchar(v));
+  appendNullable(appender, message.meta, (v) => appender.appendVarchar(JSON.stringify(v)));
+  appender.endRow();
+}

@@ -1,0 +1,63 @@
+/**
+ * The Store seam: the checkpoint between stages. Every stage reads from and writes to it, so any
+ * stage can be re-run alone, and an interrupted run resumes from what was committed.
+ */
+import type { ImportIssue } from '../ingest/importer.ts';
+import type { Conversation, SourceFormat } from '../model.ts';
+
+export interface SaveResult {
+  /** Conversations stored for the first time. */
+  inserted: number;
+  /** Conversations already stored under the same key whose content changed (a newer export): replaced. */
+  updated: number;
+  /** Conversations already stored with identical content (a re-import): left as they were. */
+  unchanged: number;
+}
+
+export interface ImportedFileRecord {
+  fingerprint: string;
+  path: string;
+  size: number;
+  modifiedMs: number;
+  format: SourceFormat | undefined;
+  conversations: number;
+  skipped: number;
+}
+
+export interface StoreCounts {
+  conversations: number;
+  messages: number;
+  userMessages: number;
+  participants: number;
+  bySource: Partial<Record<SourceFormat, number>>;
+}
+
+export interface RunRecord {
+  runId: string;
+  command: string;
+  startedAt: string;
+  finishedAt?: string;
+  status: 'running' | 'ok' | 'partial' | 'failed' | 'nothing-usable';
+  summary?: unknown;
+}
+
+export interface Store {
+  readonly location: string;
+  beginRun(command: string): Promise<string>;
+  finishRun(runId: string, status: RunRecord['status'], summary: unknown): Promise<void>;
+  runs(): Promise<RunRecord[]>;
+  /** Stores a batch atomically (all of it or none): conversations with their messages. */
+  saveConversations(conversations: readonly Conversation[], runId: string): Promise<SaveResult>;
+  /** Has this exact file (same path, size and modification time) been imported completely before? */
+  isFileImported(fingerprint: string): Promise<boolean>;
+  markFileImported(record: ImportedFileRecord, runId: string): Promise<void>;
+  /** Records skipped input and repairs: file, position, reason — never message text. */
+  saveIssues(issues: readonly ImportIssue[], runId: string): Promise<void>;
+  issues(runId?: string): Promise<ImportIssue[]>;
+  /** Stores one facet record per conversation for a facet run (e.g. 'base@1'), replacing earlier values. */
+  saveFacetRecords(facetRun: string, records: readonly { key: string; value: unknown }[], runId: string): Promise<void>;
+  /** Streams stored conversations (with messages) in key order, holding one conversation at a time. */
+  readConversations(): AsyncIterable<Conversation>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
