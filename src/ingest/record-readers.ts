@@ -3,8 +3,10 @@
  * JSON Lines — turned into ImportRecords, so each importer only maps one parsed element to an
  * ImportedConversation. Byte positions and damaged ranges are reported here, once, for all formats.
  */
+
 import type { ImportedConversation } from '../model.ts';
 import { type ImportIssue, type ImportOptions, type ImportRecord, type IssueCode, issue, type Position } from './importer.ts';
+import { describeJsonError } from './json-error.ts';
 import { readJsonArray } from './read-json-array.ts';
 import { readLines } from './read-lines.ts';
 import type { SourceFile } from './source-files.ts';
@@ -122,7 +124,7 @@ export async function* readJsonLineRecords(
       } catch (error) {
         yield {
           kind: 'issue',
-          issue: issue(file, 'invalid-json', 'skipped', `invalid JSON: ${(error as Error).message}`, position),
+          issue: issue(file, 'invalid-json', 'skipped', `invalid JSON: ${describeJsonError(error)}`, position),
         };
         continue;
       }

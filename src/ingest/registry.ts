@@ -7,9 +7,21 @@ import { characterAiImporter } from './character-ai/index.ts';
 import { chatgptImporter } from './chatgpt/index.ts';
 import { claudeImporter } from './claude/index.ts';
 import type { Importer } from './importer.ts';
+import { openaiMessagesImporter } from './openai-messages/index.ts';
+import { sharegptImporter } from './sharegpt/index.ts';
+import { sillytavernImporter } from './sillytavern/index.ts';
 import { readHead, type SourceFile } from './source-files.ts';
+import { wildchatImporter } from './wildchat/index.ts';
 
-export const importers: readonly Importer[] = [chatgptImporter, claudeImporter, characterAiImporter];
+export const importers: readonly Importer[] = [
+  chatgptImporter,
+  claudeImporter,
+  characterAiImporter,
+  sillytavernImporter,
+  sharegptImporter,
+  openaiMessagesImporter,
+  wildchatImporter,
+];
 
 export function importerById(id: string): Importer | undefined {
   return importers.find((importer) => importer.id === (id as SourceFormat));
