@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { conversationKey } from '../../ingest/finalize.ts';
+import type { Conversation } from '../../model.ts';
+import { DuckDbStore } from './duckdb-store.ts';
+
+function conversation(id: string, texts: string[]): Conversation {
+  return {
+    id,
+    key: conversationKey('chatgpt', id),
+    source: 'chatgpt',
+    participant: 'a'.repeat(32),
+    title: `title ${id}`,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    messages: texts.map((text, index) => ({
+      index,
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      text,
+      createdAt: '2024-01-01T00:01:00.000Z',
+      ...(index === 1 ? { model: 'gpt-4o', meta: { attachments: ['image'] } } : {}),
+    })),
+    origin: { file: 'export.json', byteOffset: 10 },
+    meta: { branchPoints: 1 },
+  };
+}
+
+async function withStore(run: (store: DuckDbStore) => Promise<void>) {
+  const store = await DuckDbStore.open(':memory:');
+  try {
+    await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('duckdb store', () => {
+  it('round-trips conversations exactly, in key order', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      const input = [conversation('b', ['hi', 'hello', '你好']), conversation('a', ['x', 'y'])];
+      assert.deepEqual(await store.saveConversations(input, runId), { inserted: 2, updated: 0, unchanged: 0 });
+      const read: Conversation[] = [];
+      for await (const c of store.readConversations()) read.push(c);
+      const expected = [...input].sort((x, y) => (x.key < y.key ? -1 : 1));
+      assert.deepEqual(read, expected);
+      assert.deepEqual(await store.counts(), {
+        conversations: 2,
+        messages: 5,
+        userMessages: 3,
+        participants: 1,
+        bySource: { chatgpt: 2 },
+      });
+    }));
+
+  it('is idempotent: the same content is unchanged, changed content replaces the old rows', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      await store.saveConversations([conversation('a', ['x', 'y'])], runId);
+      assert.deepEqual(await store.saveConversations([conversation('a', ['x', 'y'])], runId), { inserted: 0, updated: 0, unchanged: 1 });
+      assert.deepEqual(await store.saveConversations([conversation('a', ['x', 'y', 'z'])], runId), {
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+      });
+      const counts = await store.counts();
+      assert.equal(counts.conversations, 1);
+      assert.equal(counts.messages, 3);
+    }));
+
+  it('writes a batch all or nothing', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      // The same key twice in one batch violates the primary key: the whole batch must roll back.
+      await assert.rejects(store.saveConversations([conversation('a', ['x']), conversation('a', ['x', 'y'])], runId));
+      assert.equal((await store.counts()).conversations, 0);
+      assert.equal((await store.counts()).messages, 0);
+      await store.saveConversations([conversation('c', ['x'])], runId);
+      assert.equal((await store.counts()).conversations, 1);
+    }));
+
+  it('keeps the quarantine list, file fingerprints and runs', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('import x');
+      await store.saveIssues(
+        [
+          { file: 'f.json', position: { byteOffset: 5, endOffset: 9 }, code: 'invalid-json', severity: 'skipped', reason: 'bad' },
+          { file: 'f.jsonl', position: { line: 3 }, conversationId: 'c1', code: 'duplicate', severity: 'skipped', reason: 'dup' },
+        ],
+        runId,
+      );
+      assert.equal((await store.issues(runId)).length, 2);
+      assert.deepEqual((await store.issues(runId))[1], {
+        file: 'f.jsonl',
+        position: { line: 3 },
+        conversationId: 'c1',
+        code: 'duplicate',
+        severity: 'skipped',
+        reason: 'dup',
+      });
+      assert.equal(await store.isFileImported('fp'), false);
+      await store.markFileImported({ fingerprint: 'fp', path: 'f', size: 1, modifiedMs: 2, format: 'chatgpt', conversations: 1, skipped: 0 }, runId);
+      assert.equal(await store.isFileImported('fp'), true);
+      await store.finishRun(runId, 'partial', { skipped: 2 });
+      const [run] = await store.runs();
+      assert.equal(run?.status, 'partial');
+      assert.deepEqual(run?.summary, { skipped: 2 });
+    }));
+});
