@@ -6,11 +6,13 @@ import type { SourceFormat } from '../model.ts';
 import { characterAiImporter } from './character-ai/index.ts';
 import { chatgptImporter } from './chatgpt/index.ts';
 import { claudeImporter } from './claude/index.ts';
+import { csvImporter } from './csv/index.ts';
 import type { Importer } from './importer.ts';
 import { openaiMessagesImporter } from './openai-messages/index.ts';
 import { sharegptImporter } from './sharegpt/index.ts';
 import { sillytavernImporter } from './sillytavern/index.ts';
 import { readHead, type SourceFile } from './source-files.ts';
+import { transcriptImporter } from './transcript/index.ts';
 import { wildchatImporter } from './wildchat/index.ts';
 
 export const importers: readonly Importer[] = [
@@ -21,6 +23,8 @@ export const importers: readonly Importer[] = [
   sharegptImporter,
   openaiMessagesImporter,
   wildchatImporter,
+  transcriptImporter,
+  csvImporter,
 ];
 
 export function importerById(id: string): Importer | undefined {
