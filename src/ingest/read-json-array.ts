@@ -9,12 +9,15 @@
  * JSON.parse is still the parser; this file only finds element boundaries.
  *
  * Recovery: when an element fails to parse (or the file ends inside one), scanning restarts one
- * byte after that element's start in "seek" mode, looking for `{` + optional space + `"` right after
- * `,` or `[`. That pattern cannot occur inside a valid JSON string (quotes there are escaped), so
- * each candidate is a real object start; candidates that parse but are not conversations
- * (`accept` says no) are nested fragments and are stepped over. One error covers the whole
- * damaged byte range.
+ * byte after that element's start in "seek" mode, looking for `{` + optional space + `"` that does not
+ * follow `:` (so not an object-valued key: after `,` or `[`, or after damaged bytes). That pattern cannot
+ * occur inside a valid JSON string (quotes there are escaped) except where a string ends in `{`; each
+ * candidate is parsed, a failed one is re-scanned like any damaged element, and candidates that parse
+ * but are not conversations (`accept` says no) are nested fragments and are stepped over. One error
+ * covers the whole damaged byte range.
  */
+
+import { describeJsonError } from './json-error.ts';
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -23,6 +26,8 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 
 const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
@@ -71,6 +76,8 @@ class JsonArraySplitter {
   private seekPrevious = -1;
   private damage: Damage | undefined;
   private trailingReported = false;
+  /** Bytes of a UTF-8 byte-order mark skipped so far (it may be split across chunks). */
+  private bomBytes = 0;
 
   constructor(private readonly options: ReadJsonArrayOptions) {}
 
@@ -88,8 +95,10 @@ class JsonArraySplitter {
         const byte = buffer[i] as number;
         switch (this.mode) {
           case 'start':
-            if (isSpace(byte) || (i === 0 && segment.offset === 0 && byte === 0xef)) {
-              i += byte === 0xef ? 3 : 1; // UTF-8 byte-order mark
+            if (isSpace(byte)) i += 1;
+            else if (segment.offset + i === this.bomBytes && byte === BYTE_ORDER_MARK[this.bomBytes]) {
+              this.bomBytes += 1; // UTF-8 byte-order mark
+              i += 1;
             } else if (byte === OPEN_BRACKET) {
               this.mode = 'between';
               i += 1;
@@ -151,7 +160,7 @@ class JsonArraySplitter {
             break;
           }
           case 'seek':
-            if (byte === OPEN_BRACE && (this.seekPrevious === COMMA || this.seekPrevious === OPEN_BRACKET)) {
+            if (byte === OPEN_BRACE && this.seekPrevious !== COLON) {
               let next = i + 1;
               while (next < buffer.length && isSpace(buffer[next] as number)) next += 1;
               // Needs `"` after `{`; at a segment's end we accept the candidate and let parsing decide.
@@ -278,6 +287,12 @@ class JsonArraySplitter {
   }
 
   private finishElement(bytes: Buffer, absoluteEnd: number): { item?: JsonArrayItem; rescan?: boolean } {
+    if (bytes.length > this.options.maxElementBytes) {
+      // Same outcome as an element found too large while still open (the limit must not depend on chunking).
+      this.markDamaged('element-too-large', `element larger than ${this.options.maxElementBytes} bytes`, bytes);
+      this.mode = this.singleObject ? 'after' : 'seek';
+      return { rescan: this.isRecoverable() };
+    }
     let text: string;
     let invalidUtf8 = false;
     try {
@@ -290,7 +305,7 @@ class JsonArraySplitter {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      this.markDamaged('invalid-json', `invalid JSON: ${(error as Error).message}`, bytes);
+      this.markDamaged('invalid-json', `invalid JSON: ${describeJsonError(error)}`, bytes);
       this.mode = this.singleObject ? 'after' : 'seek';
       return { rescan: this.isRecoverable() };
     }
