@@ -16,8 +16,9 @@ export interface ImportIntoStoreOptions extends Omit<IngestOptions, 'skipFile'> 
   runId: string;
   /** Read every file again even when it was imported completely before. */
   force?: boolean;
-  /** Conversations per transaction. */
+  /** Conversations per transaction (a batch is also cut at `batchBytes` of text). */
   batchSize?: number;
+  batchBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -46,6 +47,9 @@ export function fileFingerprint(file: SourceFile): string {
 export async function importIntoStore(paths: readonly string[], options: ImportIntoStoreOptions): Promise<ImportSummary> {
   const { store, runId } = options;
   const batchSize = options.batchSize ?? 500;
+  // Bounded by text size too, so a batch of very long conversations does not hold hundreds of MB.
+  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
+  let batchTextBytes = 0;
   const tally = new IngestTally();
   const saved: SaveResult = { inserted: 0, updated: 0, unchanged: 0 };
   let batch: Conversation[] = [];
@@ -59,6 +63,7 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
     saved.unchanged += result.unchanged;
     await store.saveIssues(issues, runId);
     batch = [];
+    batchTextBytes = 0;
     issues = [];
   };
 
@@ -88,7 +93,8 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
       case 'conversation':
         batch.push(event.conversation);
         progress.conversations += 1;
-        if (batch.length >= batchSize) await flush();
+        for (const message of event.conversation.messages) batchTextBytes += message.text.length;
+        if (batch.length >= batchSize || batchTextBytes >= batchBytes) await flush();
         break;
       case 'issue':
         issues.push(event.issue);

@@ -34,11 +34,14 @@ export class DuckDbStore implements Store {
   ) {}
 
   /** Opens (creating if needed) a store file; ':memory:' for tests. */
-  static async open(location: string, options: { readOnly?: boolean } = {}): Promise<DuckDbStore> {
+  static async open(location: string, options: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<DuckDbStore> {
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(location, {
         ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        // DuckDB's buffer pool defaults to 80% of RAM; bounded here so an import's memory stays flat
+        // (larger sorts spill to <db>.tmp).
+        memory_limit: options.memoryLimit ?? '128MB',
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
       });
