@@ -91,7 +91,7 @@ describe('chatgpt importer', () => {
     assert.deepEqual(conversation.messages[2]?.meta, { attachments: ['image_asset_pointer'] });
     assert.equal(conversation.messages[3]?.model, 'gpt-4o');
     assert.equal(conversation.createdAt, '2024-01-01T00:00:00.000Z');
-    assert.equal((conversation.meta?.nonTextContent as Record<string, number>).image_asset_pointer, 1);
+    assert.equal((conversation.meta?.nonTextContent as Record<string, number> | undefined)?.image_asset_pointer, 1);
     assert.equal(conversation.meta?.branchPoints, 1);
   });
 

@@ -56,7 +56,11 @@ describe('duckdb store', () => {
     withStore(async (store) => {
       const runId = await store.beginRun('test');
       await store.saveConversations([conversation('a', ['x', 'y'])], runId);
-      assert.deepEqual(await store.saveConversations([conversation('a', ['x', 'y'])], runId), { inserted: 0, updated: 0, unchanged: 1 });
+      assert.deepEqual(await store.saveConversations([conversation('a', ['x', 'y'])], runId), {
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+      });
       assert.deepEqual(await store.saveConversations([conversation('a', ['x', 'y', 'z'])], runId), {
         inserted: 0,
         updated: 1,
@@ -98,7 +102,10 @@ describe('duckdb store', () => {
         reason: 'dup',
       });
       assert.equal(await store.isFileImported('fp'), false);
-      await store.markFileImported({ fingerprint: 'fp', path: 'f', size: 1, modifiedMs: 2, format: 'chatgpt', conversations: 1, skipped: 0 }, runId);
+      await store.markFileImported(
+        { fingerprint: 'fp', path: 'f', size: 1, modifiedMs: 2, format: 'chatgpt', conversations: 1, skipped: 0 },
+        runId,
+      );
       assert.equal(await store.isFileImported('fp'), true);
       await store.finishRun(runId, 'partial', { skipped: 2 });
       const [run] = await store.runs();
