@@ -77,7 +77,8 @@ describe('cli', () => {
     const file = path.join(folder, 'conversations.json');
     writeFileSync(file, JSON.stringify([chatgptConversation('c1', 2, (i) => `${secret} ${i}`)]));
     const out = path.join(folder, 'out');
-    const { status, stderr } = cli('analyze', file, '--out', out, '--db', path.join(folder, 's.duckdb'));
+    // The store goes into a folder that does not exist yet, as in the README's demo command.
+    const { status, stderr } = cli('analyze', file, '--out', out, '--db', path.join(folder, 'new', 's.duckdb'));
     assert.equal(status, EXIT.ok, stderr);
     assert.match(stderr, /report: .*report\.html/);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));

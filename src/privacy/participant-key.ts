@@ -2,7 +2,8 @@
  * Where the key for participant pseudonyms comes from. It is kept OUT of the store (a file beside
  * it, mode 0600), so a shared store file does not carry the means to test guessed account ids.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { createParticipantKey } from './pseudonymize.ts';
 
@@ -33,6 +34,7 @@ export function resolveParticipantKey(options: { keyFile?: string; storePath?: s
     const keyFile = `${options.storePath}.key`;
     if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8'), keyFile);
     const key = createParticipantKey();
+    mkdirSync(path.dirname(path.resolve(keyFile)), { recursive: true });
     writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600 });
     return key;
   }

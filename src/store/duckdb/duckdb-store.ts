@@ -5,6 +5,8 @@
  * and writes nothing (idempotent re-import and resume).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, listValue } from '@duckdb/node-api';
 import { AffectlensError } from '../../errors.ts';
 import type { ImportIssue } from '../../ingest/importer.ts';
@@ -36,6 +38,7 @@ export class DuckDbStore implements Store {
   /** Opens (creating if needed) a store file; ':memory:' for tests. */
   static async open(location: string, options: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<DuckDbStore> {
     let instance: DuckDBInstance;
+    if (location !== ':memory:' && !options.readOnly) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
     try {
       instance = await DuckDBInstance.create(location, {
         ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
