@@ -1,11 +1,22 @@
 /** Terminal output shared by the commands: progress on stderr, summaries, issue listings. */
 import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
+import { EXIT } from '../errors.ts';
+import type { ImportProgress } from '../import-into-store.ts';
 import type { ImportIssue } from '../ingest/importer.ts';
 
 export interface CliContext {
   json: boolean;
   quiet: boolean;
+}
+
+export function contextFrom(flags: { json?: boolean; quiet?: boolean }): CliContext {
+  return { json: Boolean(flags.json), quiet: Boolean(flags.quiet) };
+}
+
+/** Sets the exit status for a finished run. */
+export function setExitStatus(status: 'ok' | 'partial' | 'nothing-usable'): void {
+  process.exitCode = status === 'ok' ? EXIT.ok : status === 'partial' ? EXIT.partial : EXIT.nothingUsable;
 }
 
 const MAX_LISTED_ISSUES = 20;
@@ -44,24 +55,33 @@ export function createIssuePrinter(context: CliContext) {
 /** A progress bar on an interactive terminal; plain per-stage lines otherwise (CI logs). */
 export function createProgress(context: CliContext, label: string) {
   const interactive = Boolean(process.stderr.isTTY) && !context.quiet && !context.json;
+  let unit = '';
+  // Bytes read as MB; other counts plain, with their unit after the total.
+  const formatValue = (value: number, _options: unknown, type: string) => {
+    if (type !== 'value' && type !== 'total') return String(value);
+    if (unit === 'bytes') return `${(value / 1e6).toFixed(1)}${type === 'total' ? ' MB' : ''}`;
+    return `${value}${type === 'total' ? ` ${unit}` : ''}`;
+  };
   const bar = interactive
     ? new SingleBar({
         stream: process.stderr,
-        format: `${label} [{bar}] {percentage}% | {value}/{total} {unit} | {detail}`,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {detail}`,
+        formatValue,
         hideCursor: true,
         clearOnComplete: false,
       })
     : undefined;
   let started = false;
   return {
-    update(value: number, total: number, detail: string, unit: string) {
+    update(value: number, total: number, detail: string, valueUnit: string) {
       if (!bar) return;
+      unit = valueUnit;
       if (!started) {
-        bar.start(Math.max(total, 1), value, { detail, unit });
+        bar.start(Math.max(total, 1), value, { detail });
         started = true;
       }
       bar.setTotal(Math.max(total, 1));
-      bar.update(value, { detail, unit });
+      bar.update(value, { detail });
     },
     line(text: string) {
       if (!context.quiet && !context.json && !bar) process.stderr.write(`${text}\n`);
@@ -69,5 +89,17 @@ export function createProgress(context: CliContext, label: string) {
     stop() {
       if (started) bar?.stop();
     },
+  };
+}
+
+/** An import onProgress callback: a line per file, then the bar by bytes. */
+export function importProgressReporter(progress: ReturnType<typeof createProgress>) {
+  let lastFile = '';
+  return (p: ImportProgress) => {
+    if (p.file !== lastFile) {
+      lastFile = p.file;
+      progress.line(`reading ${p.file} (${p.fileIndex}/${p.files})`);
+    }
+    progress.update(p.bytesRead, p.fileBytes, `file ${p.fileIndex}/${p.files}, ${p.conversations} conversations`, 'bytes');
   };
 }

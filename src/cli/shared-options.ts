@@ -32,6 +32,17 @@ export function addInputOptions(command: Command): Command {
     .option('--quiet', 'no progress or issue listing on stderr');
 }
 
+export interface StoreFlags {
+  db: string;
+  force?: boolean;
+}
+
+export function addStoreOptions(command: Command): Command {
+  return command
+    .option('--db <file>', 'DuckDB store file', 'affectlens.duckdb')
+    .option('--force', 'read files again even if they were imported completely before');
+}
+
 const CSV_KEYS: readonly (keyof CsvColumns)[] = ['conversationId', 'role', 'text', 'timestamp', 'participant'];
 const CSV_ALIASES: Record<string, keyof CsvColumns> = {
   conversation_id: 'conversationId',
@@ -63,5 +74,14 @@ export function importOptionsFrom(flags: InputFlags): Partial<ImportOptions> {
   return {
     maxRecordBytes: Math.round(megabytes * 1024 * 1024),
     ...(flags.csvColumns ? { csvColumns: parseCsvColumns(flags.csvColumns) } : {}),
+  };
+}
+
+/** Format, participant and import options, as the library operations take them. */
+export function inputOptionsFrom(flags: InputFlags) {
+  return {
+    format: flags.format,
+    ...(flags.participant === undefined ? {} : { participant: flags.participant }),
+    import: importOptionsFrom(flags),
   };
 }

@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { collect, memoryFile } from '../testing/import-helpers.ts';
+import { Rng } from '../testing/seeded-random.ts';
 import { chatgptImporter, mapChatgptConversation } from './chatgpt/index.ts';
 import { DEFAULT_IMPORT_OPTIONS, type ImportIssue, type ImportOptions } from './importer.ts';
 import { isRecord } from './normalize.ts';
@@ -24,40 +25,6 @@ const JSON_CASES = 1000;
 const JSONL_CASES = 500;
 const CASE_LIMIT_MS = 5000;
 const SEED = 20261122;
-
-// ---------------------------------------------------------------- seeded randomness
-
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  /** mulberry32 */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
-  between(low: number, high: number): number {
-    return low + this.int(high - low + 1);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T;
-  }
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-  hex(length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += '0123456789abcdef'[this.int(16)];
-    return out;
-  }
-}
 
 const WORDS = [
   'the',

@@ -95,6 +95,9 @@ export function firstStringField(record: Record<string, unknown>, keys: readonly
   return undefined;
 }
 
+/** Where chat datasets usually keep the person's id. */
+export const PARTICIPANT_KEYS = ['user', 'user_id', 'participant', 'participant_id'] as const;
+
 export const CONVERSATION_ID_KEYS = ['id', 'conversation_id', 'conversation_hash', 'uuid'] as const;
 
 /**
@@ -138,6 +141,12 @@ function labelValue(value: unknown, depth: number): unknown {
 
 /** `"key":` outside a JSON string (a quote escaped inside a string is preceded by a backslash). */
 export const hasKey = (head: string, key: string) => new RegExp(`(?<!\\\\)"${key}"\\s*:`).test(head);
+
+/** A head that opens like a JSON array or a JSON Lines object. */
+export function startsLikeJson(head: string): boolean {
+  const start = head.trimStart();
+  return start.startsWith('[') || start.startsWith('{');
+}
 
 /** Keys that mark exports other importers own: ChatGPT, Claude, Character.AI (dumps and newer turn lists). */
 const FOREIGN_KEYS = ['mapping', 'chat_messages', 'histories', 'msgs', 'is_human', 'src_char', 'candidates', 'turn_key'];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { ConfigError, EXIT } from '../../errors.ts';
-import { type CliContext, createIssuePrinter, createProgress } from '../output.ts';
-import { addInputOptions, type InputFlags, importOptionsFrom } from '../shared-options.ts';
+import { ConfigError } from '../../errors.ts';
+import { contextFrom, createIssuePrinter, createProgress, setExitStatus } from '../output.ts';
+import { addInputOptions, type InputFlags, inputOptionsFrom } from '../shared-options.ts';
 
 interface FacetsFlags extends InputFlags {
   out: string;
@@ -25,7 +25,7 @@ export function registerFacets(program: Command): void {
       }
       const { writeFacets } = await import('../../write-facets.ts');
       const { resolveParticipantKey } = await import('../../privacy/participant-key.ts');
-      const context: CliContext = { json: Boolean(flags.json), quiet: Boolean(flags.quiet) };
+      const context = contextFrom(flags);
       const quarantineOut = flags.quarantine ?? `${flags.out.replace(/\.jsonl?$/, '')}.quarantine.jsonl`;
       const progress = createProgress(context, 'facets');
       const issues = createIssuePrinter(context);
@@ -35,10 +35,8 @@ export function registerFacets(program: Command): void {
         const result = await writeFacets(paths, {
           out: flags.out,
           quarantineOut,
-          format: flags.format,
           participantKey: resolveParticipantKey({ keyFile: flags.participantKeyFile }),
-          ...(flags.participant === undefined ? {} : { participant: flags.participant }),
-          import: importOptionsFrom(flags),
+          ...inputOptionsFrom(flags),
           onIssue: (issue) => issues.print(issue),
           onBytes: (file, bytes) => {
             if (file.displayPath !== currentFile) {
@@ -64,7 +62,7 @@ export function registerFacets(program: Command): void {
               `, ${ingest.warnings} repaired\n`,
           );
         }
-        process.exitCode = status === 'ok' ? EXIT.ok : status === 'partial' ? EXIT.partial : EXIT.nothingUsable;
+        setExitStatus(status);
       } finally {
         progress.stop();
       }

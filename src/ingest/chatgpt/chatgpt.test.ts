@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
-import type { SourceFile } from '../source-files.ts';
+import { needsShared, sharedFile, sharedPath } from '../../testing/shared-datasets.ts';
 import { chatgptImporter } from './index.ts';
 
 const REAL_EXPORT = 'export-format-samples/chatgpt-real-export-pkuppens/conversations.json';
 const BRANCH_FIXTURE = 'export-format-samples/chatgpt-parser-fixture-mitkury/example-conversation.json';
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: 'conversations.json',
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
 
 /** A small export written for these tests from the public format: two branches, hidden scaffolding, non-text parts. */
 function node(id: string, parent: string | null, children: string[], message: Record<string, unknown> | null) {
@@ -115,7 +103,7 @@ describe('chatgpt importer', () => {
     'reads the real export: 192 conversations, 645 user messages on the visible branches',
     needsShared(REAL_EXPORT),
     async () => {
-      const { conversations, issues } = await collect(chatgptImporter, sharedFile(REAL_EXPORT));
+      const { conversations, issues } = await collect(chatgptImporter, sharedFile(REAL_EXPORT, 'conversations.json'));
       assert.equal(issues.length, 0);
       assert.equal(conversations.length, 192);
       const userMessages = conversations.reduce((sum, c) => sum + c.messages.filter((m) => m.role === 'user').length, 0);
@@ -127,7 +115,7 @@ describe('chatgpt importer', () => {
   );
 
   it('follows current_node in the real branching fixture', needsShared(BRANCH_FIXTURE), async () => {
-    const { conversations } = await collect(chatgptImporter, sharedFile(BRANCH_FIXTURE));
+    const { conversations } = await collect(chatgptImporter, sharedFile(BRANCH_FIXTURE, 'conversations.json'));
     assert.equal(conversations.length, 1);
     const texts = conversations[0]?.messages.map((m) => m.text) ?? [];
     assert.ok(texts.some((t) => t.includes('write a function in JavaScript')));

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
-import type { SourceFile } from '../source-files.ts';
+import { needsShared, sharedFile, sharedHead, sharedPath } from '../../testing/shared-datasets.ts';
 import { claudeImporter } from './index.ts';
 
 const SAMPLE_FOLDER = 'export-format-samples/claude-export-yaleman';
 const REAL_EXPORT = `${SAMPLE_FOLDER}/conversations.json`;
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: relative.split('/').pop() ?? relative,
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
 
 /** A small export written for these tests from the public format: thinking, a tool call, an upload, odd senders. */
 let messageNumber = 0;
@@ -144,12 +132,12 @@ describe('claude importer', () => {
 
   for (const other of ['users.json', 'projects.json', 'memories.json']) {
     it(`does not detect the export's ${other}`, needsShared(`${SAMPLE_FOLDER}/${other}`), () => {
-      const head = readFileSync(sharedPath(`${SAMPLE_FOLDER}/${other}`), 'utf8').slice(0, 65536);
+      const head = sharedHead(`${SAMPLE_FOLDER}/${other}`);
       assert.equal(claudeImporter.detect({ name: other, head }), 0);
     });
   }
   it('detects the real conversations.json', needsShared(REAL_EXPORT), () => {
-    const head = readFileSync(sharedPath(REAL_EXPORT), 'utf8').slice(0, 65536);
+    const head = sharedHead(REAL_EXPORT);
     assert.ok(claudeImporter.detect({ name: 'conversations.json', head }) > 0.9);
   });
 });

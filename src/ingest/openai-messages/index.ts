@@ -15,12 +15,13 @@ import {
   hasForeignKeys,
   hasKey,
   mapTurns,
+  PARTICIPANT_KEYS,
   readDatasetRecords,
+  startsLikeJson,
   type TurnFields,
 } from '../turns.ts';
 
 const MESSAGE_FIELDS: TurnFields = { roleKeys: ['role'], textKeys: ['content'] };
-const PARTICIPANT_KEYS = ['user', 'user_id', 'participant', 'participant_id'] as const;
 /** Labels worth keeping; free-text fields (prompts, notes) are never copied. */
 const META_KEYS = ['source', 'model', 'language', 'turn', 'toxic', 'redacted'] as const;
 
@@ -33,9 +34,9 @@ export function mapOpenaiMessagesRecord(value: unknown, fallbackId: string): Ele
   const title = typeof value.title === 'string' ? value.title : undefined;
   const createdAt = toIsoTimestamp(value.created_at ?? value.timestamp ?? value.create_time);
   return conversationFromTurns(id, turns, {
-    ...(participantId === undefined ? {} : { participantId }),
-    ...(title === undefined ? {} : { title }),
-    ...(createdAt === undefined ? {} : { createdAt }),
+    participantId,
+    title,
+    createdAt,
     meta: categoricalMeta(value, META_KEYS),
   });
 }
@@ -50,8 +51,7 @@ export const openaiMessagesImporter: Importer = {
    * proper keeps its turns under `conversation`. SillyTavern lines (is_user + mes) are not ours.
    */
   detect({ head }) {
-    const start = head.trimStart();
-    if (!start.startsWith('[') && !start.startsWith('{')) return 0;
+    if (!startsLikeJson(head)) return 0;
     if (!hasKey(head, 'messages') || hasForeignKeys(head)) return 0;
     if (hasKey(head, 'is_user') && hasKey(head, 'mes')) return 0;
     // Without role/content this is some other `messages` list (a Character.AI donation uses author/text).

@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
-import type { SourceFile } from '../source-files.ts';
+import { needsShared, sharedFile, sharedHead, sharedPath } from '../../testing/shared-datasets.ts';
 import { openaiMessagesImporter } from './index.ts';
 
 const SILVER_CONVERSATIONS = 'silver-labels/conversations.jsonl';
 const SILVER_LABELS = 'silver-labels/labels.jsonl';
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: path.basename(full),
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
 
 /** Written for these tests: ids of three kinds, content parts, an unknown role, and two bad lines. */
 const lines = [
@@ -117,7 +104,7 @@ describe('openai-messages importer', () => {
     'reads every silver-label conversation; user-message counts equal the labels’ human_messages',
     needsShared(SILVER_LABELS),
     async () => {
-      const head = readFileSync(sharedPath(SILVER_CONVERSATIONS), 'utf8').slice(0, 65536);
+      const head = sharedHead(SILVER_CONVERSATIONS);
       assert.ok(openaiMessagesImporter.detect({ name: 'conversations.jsonl', head }) >= 0.8);
       const { conversations, issues } = await collect(openaiMessagesImporter, sharedFile(SILVER_CONVERSATIONS));
       assert.deepEqual(issues, []);

@@ -14,7 +14,9 @@ import {
   hasForeignKeys,
   hasKey,
   mapTurns,
+  PARTICIPANT_KEYS,
   readDatasetRecords,
+  startsLikeJson,
   type TurnFields,
 } from '../turns.ts';
 
@@ -24,7 +26,6 @@ const TURN_FIELDS: TurnFields = {
   textKeys: ['value', 'text', 'content'],
   metaKeys: ['language', 'expressive_label', 'anthropomorphic_label', 'expressive_speech_act'],
 };
-const PARTICIPANT_KEYS = ['user', 'user_id', 'participant', 'participant_id'] as const;
 const META_KEYS = ['model', 'language', 'source'] as const;
 
 export function mapSharegptRecord(value: unknown, fallbackId: string): ElementResult {
@@ -38,7 +39,7 @@ export function mapSharegptRecord(value: unknown, fallbackId: string): ElementRe
   if (isRecord(value.conversation_metadata)) {
     Object.assign(meta, categoricalMeta(value.conversation_metadata, ['turn_count', 'total_tokens', 'language_distribution']));
   }
-  return conversationFromTurns(id, turns, { ...(participantId === undefined ? {} : { participantId }), meta });
+  return conversationFromTurns(id, turns, { participantId, meta });
 }
 
 export const sharegptImporter: Importer = {
@@ -47,8 +48,7 @@ export const sharegptImporter: Importer = {
   participantScope: 'conversation',
   /** `"conversations"` (plural) whose turns use from/value; WildChat's singular `conversation` is not ours. */
   detect({ head }) {
-    const start = head.trimStart();
-    if (!start.startsWith('[') && !start.startsWith('{')) return 0;
+    if (!startsLikeJson(head)) return 0;
     if (!hasKey(head, 'conversations') || hasForeignKeys(head)) return 0;
     return hasKey(head, 'from') && hasKey(head, 'value') ? 0.9 : 0.4;
   },

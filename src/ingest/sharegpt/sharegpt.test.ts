@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
-import type { SourceFile } from '../source-files.ts';
+import { needsShared, sharedFile, sharedPath } from '../../testing/shared-datasets.ts';
 import { sharegptImporter } from './index.ts';
 
 const SAMPLE = 'sharegpt-sample-en/sharegpt_sample_1000.jsonl';
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: path.basename(full),
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
 
 /** Written for these tests from the public ShareGPT shape: a piece starting with gpt, labels, two bad lines. */
 const lines = [

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import { createReadStream, statSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
-import type { SourceFile } from '../source-files.ts';
+import { needsShared, sharedFile } from '../../testing/shared-datasets.ts';
 import { transcriptImporter } from './index.ts';
 
 const HH_RLHF = 'hh-rlhf-harmless/harmless-base_test_dev.jsonl';
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: full.split('/').pop() ?? full,
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
 
 const line = (record: unknown) => JSON.stringify(record);
 const hhRecord = {

@@ -17,6 +17,7 @@ import {
   hasKey,
   mapTurns,
   readDatasetRecords,
+  startsLikeJson,
   type TurnFields,
 } from '../turns.ts';
 import { hasPairTurns, pairsToTurns } from './pairs.ts';
@@ -65,8 +66,8 @@ export function mapWildchatRecord(value: unknown, fallbackId: string): ElementRe
   const participantId = firstStringField(value, PARTICIPANT_KEYS);
   const createdAt = toIsoTimestamp(value.timestamp ?? value.created_at);
   return conversationFromTurns(id, turns, {
-    ...(participantId === undefined ? {} : { participantId }),
-    ...(createdAt === undefined ? {} : { createdAt }),
+    participantId,
+    createdAt,
     meta: categoricalMeta(value, META_KEYS),
   });
 }
@@ -86,8 +87,7 @@ export const wildchatImporter: Importer = {
    * `conversations` (plural) is ShareGPT. `turns` alone is a common word, so it scores lower.
    */
   detect({ head }) {
-    const start = head.trimStart();
-    if (!start.startsWith('[') && !start.startsWith('{')) return 0;
+    if (!startsLikeJson(head)) return 0;
     if (hasForeignKeys(head)) return 0;
     const turnShape = hasAny(head, ROLE_KEY_PATTERN) && hasAny(head, TEXT_KEY_PATTERN);
     const pairShape = hasKey(head, 'input') && hasKey(head, 'output');

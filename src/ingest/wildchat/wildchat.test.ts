@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { collect, memoryFile } from '../../testing/import-helpers.ts';
-import { needsShared, sharedPath } from '../../testing/shared-datasets.ts';
+import { needsShared, sharedFile, sharedHead, sharedPath } from '../../testing/shared-datasets.ts';
 import { chatgptImporter } from '../chatgpt/index.ts';
 import { openaiMessagesImporter } from '../openai-messages/index.ts';
 import { sharegptImporter } from '../sharegpt/index.ts';
 import { sillytavernImporter } from '../sillytavern/index.ts';
-import type { SourceFile } from '../source-files.ts';
 import { wildchatImporter } from './index.ts';
-
-function sharedFile(relative: string): SourceFile {
-  const full = sharedPath(relative);
-  return {
-    displayPath: full,
-    name: path.basename(full),
-    size: statSync(full).size,
-    modifiedMs: 0,
-    open: async () => createReadStream(full),
-  };
-}
-const sharedHead = (relative: string) => readFileSync(sharedPath(relative), 'utf8').slice(0, 65536);
 
 /** Written for these tests in the WildChat row shape (fields from the dataset card), plus two bad lines. */
 const wildchatLines = [
