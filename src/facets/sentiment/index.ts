@@ -1,0 +1,48 @@
+/**
+ * Per-message sentiment on the 5-point scale (−1, −0.5, 0, 0.5, 1). Each message is scored by the
+ * English or the Chinese polarity model, decided per message by its share of Han characters
+ * (mixed-language conversations are common). English: GoEmotions (+ XSTest prompts as neutral task
+ * requests) with a VADER-lexicon valence feature; Chinese: CPED. See scripts/train/sentiment.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Sentiment } from '../definitions.ts';
+import { PolarityModel, type PolarityModelFile } from './polarity-model.ts';
+import { scoreMessage } from './scorer.ts';
+
+export interface SentimentResult {
+  value: Sentiment;
+  /** For non-zero values: `model:sentiment-en`, then the top features (`w:lonely`, `vader:neg`, `gloss:w:sad`). */
+  evidence: string[];
+}
+
+export interface SentimentModel {
+  readonly id: string;
+  sentiment(text: string): SentimentResult;
+}
+
+export const SENTIMENT_MODEL_URLS = {
+  en: new URL('../../../models/sentiment-en.json', import.meta.url),
+  zh: new URL('../../../models/sentiment-zh.json', import.meta.url),
+};
+
+export function createSentimentModel(files: { en: PolarityModelFile; zh: PolarityModelFile }): SentimentModel {
+  const models = { en: new PolarityModel(files.en), zh: new PolarityModel(files.zh) };
+  return {
+    id: `sentiment@${files.en.version}.${files.zh.version}`,
+    sentiment(text: string): SentimentResult {
+      if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)) return { value: 0, evidence: [] };
+      const { value, evidence } = scoreMessage(models, text);
+      return { value, evidence };
+    },
+  };
+}
+
+let loaded: Promise<SentimentModel> | undefined;
+
+/** Loads models/sentiment-en.json and models/sentiment-zh.json once per process. */
+export function loadSentimentModel(): Promise<SentimentModel> {
+  loaded ??= Promise.all([readFile(SENTIMENT_MODEL_URLS.en, 'utf8'), readFile(SENTIMENT_MODEL_URLS.zh, 'utf8')]).then(
+    ([en, zh]) => createSentimentModel({ en: JSON.parse(en) as PolarityModelFile, zh: JSON.parse(zh) as PolarityModelFile }),
+  );
+  return loaded;
+}

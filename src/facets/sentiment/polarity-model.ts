@@ -1,0 +1,111 @@
+/**
+ * A three-class polarity model (negative / neutral / positive) made of three one-vs-rest logistic
+ * regressions over named features, and its mapping onto the 5-point sentiment scale.
+ */
+import type { Sentiment } from '../definitions.ts';
+import type { Features } from '../linear/features.ts';
+
+export const POLARITIES = ['negative', 'neutral', 'positive'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export interface OneVsRestWeights {
+  bias: number;
+  weights: [string, number][];
+}
+
+export interface PolarityModelFile {
+  id: string;
+  version: number;
+  language: 'en' | 'zh';
+  trainedOn: string[];
+  /** How the 5-point value is made from the three probabilities. */
+  scale: {
+    /** The winning polarity's share of the (normalised) probabilities at and above which it is ±1 rather than ±0.5. */
+    strong: number;
+    /** A polar class must beat neutral by this margin of normalised probability, else the message is 0. */
+    margin: number;
+  };
+  /** Chinese only: weight of the English model's probabilities on the message glossed word by word (zh-gloss.ts). */
+  glossWeight?: number;
+  classes: Record<Polarity, OneVsRestWeights>;
+  validation?: Record<string, number>;
+}
+
+export interface PolarityPrediction {
+  polarity: Polarity;
+  /** Normalised probabilities (sum to 1). */
+  probabilities: Record<Polarity, number>;
+  value: Sentiment;
+}
+
+export class PolarityModel {
+  private readonly classes: { polarity: Polarity; bias: number; weights: Map<string, number> }[];
+
+  constructor(readonly file: PolarityModelFile) {
+    this.classes = POLARITIES.map((polarity) => ({
+      polarity,
+      bias: file.classes[polarity].bias,
+      weights: new Map(file.classes[polarity].weights),
+    }));
+  }
+
+  predict(features: Features): PolarityPrediction {
+    const probabilities = this.probabilities(features);
+    return { ...decide(probabilities, this.file.scale), probabilities };
+  }
+
+  /** Normalised one-vs-rest probabilities. */
+  probabilities(features: Features): Record<Polarity, number> {
+    const raw = this.classes.map(({ bias, weights }) => {
+      let z = bias;
+      for (const [name, value] of features) {
+        const weight = weights.get(name);
+        if (weight !== undefined) z += weight * value;
+      }
+      return 1 / (1 + Math.exp(-z));
+    });
+    const total = raw.reduce((a, b) => a + b, 0) || 1;
+    return {
+      negative: (raw[0] as number) / total,
+      neutral: (raw[1] as number) / total,
+      positive: (raw[2] as number) / total,
+    };
+  }
+
+  /** Features that pushed the given polarity up most (for evidence). */
+  explain(features: Features, polarity: Polarity, top = 3): string[] {
+    const model = this.classes.find((item) => item.polarity === polarity);
+    if (!model) return [];
+    const contributions: [string, number][] = [];
+    for (const [name, value] of features) {
+      const weight = model.weights.get(name);
+      if (weight !== undefined && weight * value > 0) contributions.push([name, weight * value]);
+    }
+    return contributions
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, top)
+      .map(([name]) => name);
+  }
+}
+
+/** The polarity and 5-point value of normalised probabilities. */
+export function decide(
+  probabilities: Record<Polarity, number>,
+  scale: PolarityModelFile['scale'],
+): { polarity: Polarity; value: Sentiment } {
+  const { negative, neutral, positive } = probabilities;
+  const polar: Polarity = positive >= negative ? 'positive' : 'negative';
+  const p = Math.max(positive, negative);
+  if (p < neutral + scale.margin) return { polarity: 'neutral', value: 0 };
+  const sign = polar === 'positive' ? 1 : -1;
+  return { polarity: polar, value: (p >= scale.strong ? sign : sign * 0.5) as Sentiment };
+}
+
+/** Weighted mean of two probability triples. */
+export function blend(a: Record<Polarity, number>, b: Record<Polarity, number>, weightOfB: number): Record<Polarity, number> {
+  return {
+    negative: a.negative * (1 - weightOfB) + b.negative * weightOfB,
+    neutral: a.neutral * (1 - weightOfB) + b.neutral * weightOfB,
+    positive: a.positive * (1 - weightOfB) + b.positive * weightOfB,
+  };
+}
