@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { baseFacetRecord, type FacetRecord } from './facets/facet-record.ts';
-import { createLanguageDetector } from './facets/language.ts';
+import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
+import { type FacetRecord, facetRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
 import { renderReport } from './report/render-report.ts';
 import type { Store, StoreCounts } from './store/store.ts';
@@ -15,11 +15,12 @@ import { createJsonLinesWriter } from './write-jsonl.ts';
 export const SUMMARY_SCHEMA_VERSION = 1;
 /** Until the privacy layer's k-thresholds arrive, small language cells are pooled as 'other'. */
 const MIN_LANGUAGE_CELL = 10;
-const FACET_RUN = 'base@1';
 
 export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'> {
   out: string;
   onFacetProgress?: (done: number, total: number) => void;
+  /** Default: the embedded backend. */
+  backend?: FacetBackend;
 }
 
 export interface AnalyzeSummary {
@@ -39,25 +40,30 @@ export interface AnalyzeResult {
   status: 'ok' | 'partial' | 'nothing-usable';
 }
 
-async function computeFacets(store: Store, runId: string, out: string, onProgress?: (done: number, total: number) => void) {
-  const languages = await createLanguageDetector();
+async function computeFacets(
+  store: Store,
+  backend: FacetBackend,
+  runId: string,
+  out: string,
+  onProgress?: (done: number, total: number) => void,
+) {
   const total = (await store.counts()).conversations;
   const writer = createJsonLinesWriter(out);
   const languageCounts: Record<string, number> = {};
   let batch: { key: string; value: FacetRecord }[] = [];
   try {
     for await (const conversation of store.readConversations()) {
-      const record = baseFacetRecord(conversation, languages);
+      const record = await facetRecord(conversation, backend);
       languageCounts[record.language] = (languageCounts[record.language] ?? 0) + 1;
       await writer.write(record);
       batch.push({ key: conversation.key, value: record });
       if (batch.length >= 1000) {
-        await store.saveFacetRecords(FACET_RUN, batch, runId);
+        await store.saveFacetRecords(backend.id, batch, runId);
         batch = [];
       }
       onProgress?.(writer.lines, total);
     }
-    await store.saveFacetRecords(FACET_RUN, batch, runId);
+    await store.saveFacetRecords(backend.id, batch, runId);
   } finally {
     await writer.close();
   }
@@ -85,7 +91,8 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
   };
   try {
     const imported = await importIntoStore(paths, { ...options, runId });
-    const languages = await computeFacets(store, runId, outputs.facets, options.onFacetProgress);
+    const backend = options.backend ?? (await createEmbeddedBackend());
+    const languages = await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
     const quarantine = createJsonLinesWriter(outputs.quarantine);
     for (const issue of await store.issues(runId)) if (issue.severity === 'skipped') await quarantine.write(issue);
     await quarantine.close();
@@ -95,7 +102,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
       schema_version: SUMMARY_SCHEMA_VERSION,
       generated_at: new Date().toISOString(),
       run_id: runId,
-      backend: 'embedded',
+      backend: backend.id,
       import: imported,
       store: counts,
       languages: poolSmallCells(languages),

@@ -2,7 +2,9 @@
 
 export { type AnalyzeOptions, type AnalyzeResult, type AnalyzeSummary, analyze } from './analyze.ts';
 export { AffectlensError, ConfigError, EXIT } from './errors.ts';
-export { baseFacetRecord, type FacetRecord } from './facets/facet-record.ts';
+export { FACET_DEFINITIONS } from './facets/definitions.ts';
+export { createEmbeddedBackend, type EmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
+export { type FacetRecord, facetRecord } from './facets/facet-record.ts';
 export { createLanguageDetector, type LanguageDetector } from './facets/language.ts';
 export { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
 export type { Importer, ImportIssue, ImportOptions, ImportRecord, IssueCode } from './ingest/importer.ts';

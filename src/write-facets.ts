@@ -2,8 +2,8 @@
  * `affectlens facets <paths…> --out facets.jsonl`: straight from files to one JSON line per
  * conversation, with no store — the evaluation contract. Skipped input goes to a quarantine list.
  */
-import { baseFacetRecord } from './facets/facet-record.ts';
-import { createLanguageDetector } from './facets/language.ts';
+import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
+import { facetRecord } from './facets/facet-record.ts';
 import type { ImportIssue } from './ingest/importer.ts';
 import { type IngestOptions, type IngestSummary, IngestTally, ingest } from './ingest/ingest.ts';
 import { createJsonLinesWriter } from './write-jsonl.ts';
@@ -14,6 +14,10 @@ export interface WriteFacetsOptions extends Omit<IngestOptions, 'skipFile'> {
   quarantineOut?: string;
   onIssue?: (issue: ImportIssue) => void;
   onConversation?: (count: number) => void;
+  /** Default: the embedded backend. */
+  backend?: FacetBackend;
+  /** Add each decision's evidence (rules, model features) to the records. */
+  explain?: boolean;
 }
 
 export interface WriteFacetsResult {
@@ -23,7 +27,7 @@ export interface WriteFacetsResult {
 }
 
 export async function writeFacets(paths: readonly string[], options: WriteFacetsOptions): Promise<WriteFacetsResult> {
-  const languages = await createLanguageDetector();
+  const backend = options.backend ?? (await createEmbeddedBackend());
   const tally = new IngestTally();
   const out = createJsonLinesWriter(options.out);
   const quarantine = options.quarantineOut ? createJsonLinesWriter(options.quarantineOut) : undefined;
@@ -32,7 +36,7 @@ export async function writeFacets(paths: readonly string[], options: WriteFacets
     for await (const event of ingest(paths, options)) {
       tally.add(event);
       if (event.kind === 'conversation') {
-        await out.write(baseFacetRecord(event.conversation, languages));
+        await out.write(await facetRecord(event.conversation, backend, { explain: options.explain ?? false }));
         options.onConversation?.(out.lines);
       } else if (event.kind === 'issue') {
         options.onIssue?.(event.issue);

@@ -1,34 +1,53 @@
 /**
  * One line of `affectlens facets … --out facets.jsonl`: the project's evaluation contract.
  * Keys are snake_case as in the contract; `id` is the source's id, echoed unchanged.
- * The facet fields themselves (affective, pushback, sentiment …) are added by the facet
- * classifiers; this is the part every record has.
+ * Evidence (the rules and model features behind each positive decision) is added only on request
+ * (`--explain`): it names single cue words, which are not for sharing beyond the analyst.
  */
 import type { Conversation } from '../model.ts';
-import type { LanguageDetector } from './language.ts';
-
-export interface FacetRecordMessage {
-  index: number;
-  role: 'user';
-}
+import type { AffectiveType, AssistantCue, CrisisLevel } from './definitions.ts';
+import type { FacetBackend } from './embedded-backend.ts';
+import type { MessageFacetValues } from './facet.ts';
 
 export interface FacetRecord {
   id: string;
   source: Conversation['source'];
   language: string;
   human_messages: number;
-  messages: FacetRecordMessage[];
+  content_creation: boolean;
+  affective: AffectiveType[];
+  pushback: boolean;
+  pushback_at: number | null;
+  crisis: CrisisLevel;
+  anthropomorphism: boolean;
+  assistant: Record<AssistantCue, boolean>;
+  messages: MessageFacetValues[];
+  sentiment_change: number | null;
+  backend: string;
+  evidence?: Record<string, string[]>;
 }
 
-export function baseFacetRecord(conversation: Conversation, languages: LanguageDetector): FacetRecord {
-  const messages: FacetRecordMessage[] = conversation.messages
-    .filter((message) => message.role === 'user')
-    .map((message) => ({ index: message.index, role: 'user' }));
+export async function facetRecord(
+  conversation: Conversation,
+  backend: FacetBackend,
+  options: { explain?: boolean } = {},
+): Promise<FacetRecord> {
+  const { evidence, language, ...facets } = await backend.classify(conversation);
   return {
     id: conversation.id,
     source: conversation.source,
-    language: languages.conversationLanguage(conversation),
-    human_messages: messages.length,
-    messages,
+    language,
+    human_messages: facets.messages.length,
+    content_creation: facets.content_creation,
+    affective: facets.affective,
+    pushback: facets.pushback,
+    pushback_at: facets.pushback_at,
+    crisis: facets.crisis,
+    anthropomorphism: facets.anthropomorphism,
+    assistant: facets.assistant,
+    messages: facets.messages,
+    sentiment_change: facets.sentiment_change === null ? null : Math.round(facets.sentiment_change * 1000) / 1000,
+    backend: backend.id,
+    ...(options.explain ? { evidence } : {}),
   };
 }

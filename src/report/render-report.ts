@@ -3,6 +3,7 @@
  * It never receives message text, so it cannot leak any.
  */
 import type { AnalyzeSummary } from '../analyze.ts';
+import { FACET_DEFINITIONS } from '../facets/definitions.ts';
 
 const escapeHtml = (value: unknown) =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -82,7 +83,9 @@ ${table('Problems found in the input (each listed in quarantine.jsonl by file an
 <p class="note">Conversations are read from the exports as the user saw them (for ChatGPT, the branch ending at the last visible message).
 Participants are keyed hashes of account ids, or of the export file when the export names no account.
 Language is fastText language identification (lid.176) on the user's messages with code and links removed.
-Affective-use facets, prevalence with intervals and the well-being statistics are computed by later stages of the pipeline; this version reports the imported data only.</p>
+Every conversation is labelled with the facets below by the <strong>${escapeHtml(summary.backend)}</strong> backend (facets.jsonl); prevalence with intervals, k-anonymity thresholds and the well-being statistics are computed by later stages of the pipeline, so this version reports the imported data only.</p>
+<h3>Facet definitions</h3>
+<dl>${FACET_DEFINITIONS.map((facet) => `<dt><code>${escapeHtml(facet.id)}</code> (per ${escapeHtml(facet.unit)})</dt><dd>${escapeHtml(facet.definition)}</dd>`).join('')}</dl>
 </body></html>
 `;
 }

@@ -7,6 +7,7 @@ interface FacetsFlags extends InputFlags {
   out: string;
   backend: string;
   quarantine?: string;
+  explain?: boolean;
 }
 
 export function registerFacets(program: Command): void {
@@ -19,6 +20,7 @@ export function registerFacets(program: Command): void {
     .requiredOption('--out <file>', 'output JSON Lines file')
     .option('--backend <backend>', 'facet backend', 'embedded')
     .option('--quarantine <file>', 'list of skipped input (default: <out>.quarantine.jsonl)')
+    .option('--explain', 'add the evidence (rules, model features) behind each positive decision')
     .action(async (paths: string[], flags: FacetsFlags) => {
       if (flags.backend !== 'embedded') {
         throw new ConfigError(`unknown backend: ${flags.backend}`, { hint: 'this version has the embedded backend only' });
@@ -35,6 +37,7 @@ export function registerFacets(program: Command): void {
         const result = await writeFacets(paths, {
           out: flags.out,
           quarantineOut,
+          explain: Boolean(flags.explain),
           participantKey: resolveParticipantKey({ keyFile: flags.participantKeyFile }),
           ...inputOptionsFrom(flags),
           onIssue: (issue) => issues.print(issue),
