@@ -14,7 +14,9 @@ function segmenter(): Jieba {
 
 const HAN = /\p{Script=Han}/u;
 // A Han run, a Latin/other word (with inner apostrophes), a number, or a lone symbol worth keeping.
-const PIECES = /(\p{Script=Han}+)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|(\d+(?:[.,]\d+)*)|([!?？！])/gu;
+// Non-Han letters only in the word branch, so 'python函数' splits into 'python' + '函数'.
+const PIECES =
+  /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}])+(?:['’](?:(?!\p{Script=Han})\p{L})+)*)|(\d+(?:[.,]\d+)*)|([!?？！])/gu;
 
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
