@@ -13,7 +13,7 @@ const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've"
 const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', "we're", "we've"]);
 
 export interface DisclosureInput {
-  tokens: string[];
+  tokens: readonly string[];
   /** Chinese words that were glossed (for evidence), as `zh:词→gloss`. */
   glossed: Map<string, string>;
   language: 'en' | 'zh';

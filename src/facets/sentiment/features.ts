@@ -110,7 +110,7 @@ export function lexiconCompound(tokens: readonly string[]): number {
 }
 
 let lastText: string | undefined;
-let lastTokens: string[] = [];
+let lastTokens: readonly string[] = [];
 
 /**
  * Only the head of a message is read: the user's own words come first, long pastes (code, documents)
@@ -119,7 +119,7 @@ let lastTokens: string[] = [];
 export const MAX_CHARS = 512;
 
 /** tokenize() of the message head, remembering the last text: sentiment and disclosure read the same message in turn. */
-export function messageTokens(text: string): string[] {
+export function messageTokens(text: string): readonly string[] {
   if (text !== lastText) {
     lastTokens = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
     lastText = text;

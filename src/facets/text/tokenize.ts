@@ -18,7 +18,23 @@ const HAN = /\p{Script=Han}/u;
 const PIECES =
   /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}])+(?:['’](?:(?!\p{Script=Han})\p{L})+)*)|(\d+(?:[.,]\d+)*)|([!?？！])/gu;
 
-export function tokenize(text: string): string[] {
+/**
+ * Several facets read the same message; tokens of recent texts are kept (a small bounded memo)
+ * so each message is segmented once per conversation. Callers must not mutate the result.
+ */
+const MEMO_LIMIT = 512;
+const memo = new Map<string, readonly string[]>();
+
+export function tokenize(text: string): readonly string[] {
+  const cached = memo.get(text);
+  if (cached !== undefined) return cached;
+  const tokens = tokenizeUncached(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, tokens);
+  return tokens;
+}
+
+function tokenizeUncached(text: string): string[] {
   const tokens: string[] = [];
   const normalized = text.normalize('NFKC').toLowerCase();
   for (const match of normalized.matchAll(PIECES)) {
@@ -35,11 +51,14 @@ export function tokenize(text: string): string[] {
 export function hanShare(text: string): number {
   let han = 0;
   let letters = 0;
-  for (const char of text) {
-    if (HAN.test(char)) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII letters and the common CJK blocks by code; anything else by the (slower) Unicode test.
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) letters += 1;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) {
       han += 1;
       letters += 1;
-    } else if (/\p{L}/u.test(char)) letters += 1;
+    } else if (code > 0x7f && /\p{L}/u.test(text[i] as string)) letters += 1;
   }
   return letters === 0 ? 0 : han / letters;
 }
