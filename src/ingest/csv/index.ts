@@ -46,7 +46,7 @@ class CsvConversationGrouper {
     const where = `CSV record ${row.record} (line ${row.line})`;
     const sourceId = field(this.columns.conversationId)?.trim();
     if (!sourceId) {
-      out.push(this.skip('wrong-shape', `${where} has no conversation id`, position));
+      out.push(this.skippedRecord('wrong-shape', `${where} has no conversation id`, position));
       return out;
     }
     if (this.open !== undefined && this.open.sourceId !== sourceId) out.push(...this.finish());
@@ -54,7 +54,7 @@ class CsvConversationGrouper {
     open.rows += 1;
     const text = field(this.columns.text)?.replace(/\r\n/g, '\n'); // quoted CRLF line breaks, as in text files
     if (text === undefined || text.trim() === '') {
-      out.push(this.skip('wrong-shape', `${where} has no text`, position, open.id));
+      out.push(this.skippedRecord('wrong-shape', `${where} has no text`, position, open.id));
       return out;
     }
     if (open.tooLarge) return out;
@@ -95,7 +95,7 @@ class CsvConversationGrouper {
     const position = { line: open.line };
     if (open.tooLarge) {
       return [
-        this.skip(
+        this.skippedRecord(
           'element-too-large',
           `conversation exceeds the limit of ${this.options.maxRecordBytes} bytes`,
           position,
@@ -104,7 +104,7 @@ class CsvConversationGrouper {
       ];
     }
     if (open.messages.length === 0)
-      return [this.skip('empty-conversation', 'no row of this conversation has text', position, open.id)];
+      return [this.skippedRecord('empty-conversation', 'no row of this conversation has text', position, open.id)];
     if (note !== undefined) open.warnings.push(issue(this.file, 'truncated', 'warning', note, position, open.id));
     const conversation: ImportedConversation = {
       id: open.id,
@@ -144,7 +144,12 @@ class CsvConversationGrouper {
     return open;
   }
 
-  private skip(code: ImportIssue['code'], reason: string, position: { line: number }, conversationId?: string): ImportRecord {
+  private skippedRecord(
+    code: ImportIssue['code'],
+    reason: string,
+    position: { line: number },
+    conversationId?: string,
+  ): ImportRecord {
     return { kind: 'issue', issue: issue(this.file, code, 'skipped', reason, position, conversationId) };
   }
 }
