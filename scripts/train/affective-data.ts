@@ -3,13 +3,17 @@
  * scripts/train/affective-eval.ts). Every item is the user's side of one conversation. Nothing here
  * is written into the repository.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AffectiveType } from '../../src/facets/definitions.ts';
-
-export const DATASETS = path.resolve(fileURLToPath(new URL('../../../shared/datasets', import.meta.url)));
-const file = (relative: string) => path.join(DATASETS, relative);
+import {
+  readDatasetCsv as csv,
+  readChatgptExport,
+  readDataset,
+  readEmollm,
+  readHh,
+  readJsonl,
+  readSilver,
+  type Turn,
+} from './shared-data.ts';
 
 export interface Item {
   id: string;
@@ -38,86 +42,27 @@ export function unit(id: string): number {
   return (h >>> 0) / 4294967296;
 }
 
+const userTexts = (turns: readonly Turn[]): string[] => turns.filter((turn) => turn.role === 'user').map((turn) => turn.text);
+
 export const key = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
 
-function jsonl(relative: string): unknown[] {
-  return readFileSync(file(relative), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line)];
-      } catch {
-        return []; // a few source lines carry invalid escapes: skipped
-      }
-    });
-}
-
-/** A minimal RFC-4180 CSV parser (quoted fields with newlines). */
-export function csv(relative: string): Record<string, string>[] {
-  const text = readFileSync(file(relative), 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const header = rows[0] ?? [];
-  return rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
+/** JSON Lines; a few source lines carry invalid escapes: skipped. */
+const jsonl = (relative: string): unknown[] => readJsonl(relative, { skipBad: true });
 
 // ---- silver labels ---------------------------------------------------------------------------
 
-interface SilverLabel {
-  id: string;
-  source: string;
-  content_creation: boolean;
-  affective: AffectiveType[];
-}
-
 export function silver(): Item[] {
-  const labels = new Map<string, SilverLabel>();
-  for (const row of jsonl('silver-labels/labels.jsonl') as SilverLabel[]) labels.set(row.id, row);
-  const items: Item[] = [];
-  for (const row of jsonl('silver-labels/conversations.jsonl') as {
-    id: string;
-    source: string;
-    messages: { role: string; content: string }[];
-  }[]) {
-    const label = labels.get(row.id);
-    if (!label) continue;
-    items.push({
+  return readSilver({ skipBad: true }).map(({ conversation: row, label }) => {
+    const types = label.affective as AffectiveType[];
+    return {
       id: row.id,
       source: `silver:${row.source.split('/')[0]}`,
       user: row.messages.filter((m) => m.role === 'user').map((m) => m.content),
-      affective: label.affective.length > 0,
-      types: label.affective,
-      contentCreation: label.content_creation,
-    });
-  }
-  return items;
+      affective: types.length > 0,
+      types,
+      contentCreation: label.content_creation as boolean,
+    };
+  });
 }
 
 // ---- permissive sets -------------------------------------------------------------------------
@@ -183,36 +128,22 @@ export const cpsycoun = () => clientDialogs('cpsycoun-zh/CPsyCounD_dialogues.jso
 export const smilechat = () => clientDialogs('smilechat-sample/smilechat_sample1500.jsonl', 'smilechat-sample');
 
 export function emollm(): Item[] {
-  const items: Item[] = [];
-  for (const name of ['aiwei', 'tiangou']) {
-    const rows = JSON.parse(readFileSync(file(`emollm-roleplay-zh/${name}.json`), 'utf8')) as {
-      conversation: { input: string }[];
-    }[];
-    rows.forEach((row, i) => {
-      items.push({
-        id: `emollm-${name}-${i}`,
-        source: 'emollm-roleplay-zh',
-        user: row.conversation.map((t) => t.input),
-        affective: true,
-      });
-    });
-  }
-  return items;
+  return (['aiwei', 'tiangou'] as const).flatMap((persona) =>
+    readEmollm(persona).map((conversation) => ({
+      id: `emollm-${conversation.id}`,
+      source: 'emollm-roleplay-zh',
+      user: userTexts(conversation.turns),
+      affective: true,
+    })),
+  );
 }
 
-/** "\n\nHuman: … \n\nAssistant: …" transcript → the human turns. */
-export function humanTurns(transcript: string): string[] {
-  return transcript
-    .split(/\n\n(?=Human:|Assistant:)/)
-    .filter((part) => part.startsWith('Human:'))
-    .map((part) => part.slice('Human:'.length).trim());
-}
-
+/** hh-rlhf harmless-base: the human turns of the chosen transcript. */
 export function hhRlhf(): Item[] {
-  return (jsonl('hh-rlhf-harmless/harmless-base_test_dev.jsonl') as { chosen: string }[]).map((row, i) => ({
+  return readHh().map((pair, i) => ({
     id: `hh-${i}`,
     source: 'hh-rlhf-harmless',
-    user: humanTurns(row.chosen),
+    user: userTexts(pair.chosen),
     affective: false,
   }));
 }
@@ -226,30 +157,14 @@ export function xstestPrompts(): Item[] {
   }));
 }
 
-interface ExportNode {
-  parent?: string | null;
-  message?: { author: { role: string }; content: { content_type: string; parts?: unknown[] } } | null;
-}
-
 /** The real ChatGPT export: the current branch's user messages. */
 export function chatgptExport(): Item[] {
-  const conversations = JSON.parse(
-    readFileSync(file('export-format-samples/chatgpt-real-export-pkuppens/conversations.json'), 'utf8'),
-  ) as { id: string; current_node: string; mapping: Record<string, ExportNode> }[];
-  return conversations.map((conversation) => {
-    const user: string[] = [];
-    let node: string | null | undefined = conversation.current_node;
-    while (node) {
-      const entry: ExportNode | undefined = conversation.mapping[node];
-      const message = entry?.message;
-      if (message?.author.role === 'user') {
-        const text = (message.content.parts ?? []).filter((p) => typeof p === 'string').join('\n');
-        if (text.trim()) user.unshift(text);
-      }
-      node = entry?.parent;
-    }
-    return { id: `chatgpt-export:${conversation.id}`, source: 'chatgpt-export', user, affective: false };
-  });
+  return readChatgptExport().map((conversation) => ({
+    id: `chatgpt-export:${conversation.id}`,
+    source: 'chatgpt-export',
+    user: userTexts(conversation.turns),
+    affective: false,
+  }));
 }
 
 /** CPED TV dialogues: each dialogue's most frequent speaker's lines (Chinese everyday talk, not help-seeking). */
@@ -275,7 +190,7 @@ export function cped(): Item[] {
 // ---- evaluation-only sets (measured, never trained on, never used for thresholds) -------------
 
 function firstTurns(relative: string, source: string, field: string): Item[] {
-  const text = readFileSync(file(relative), 'utf8').trim();
+  const text = readDataset(relative).trim();
   const rows = (text.startsWith('[') ? JSON.parse(text) : jsonl(relative)) as Record<string, unknown>[];
   return rows.map((row, i) => {
     const value = row[field];

@@ -13,8 +13,7 @@
  * ordinary-chat sets (arena-hard, oasst1, alpaca-eval, belle, alignbench) are measured only.
  * Deterministic: a seeded trainer, hash splits, sorted inputs → the same file byte for byte.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { distressFeatures } from '../../src/facets/crisis/features.ts';
 import { crisisFromFile } from '../../src/facets/crisis/index.ts';
@@ -26,9 +25,9 @@ import {
   type TrainingExample,
   trainLinearModel,
 } from '../../src/facets/linear/linear-model.ts';
+import { readDatasetCsv } from './shared-data.ts';
 import {
   contextOf,
-  DATASETS,
   type Item,
   loadAlignbench,
   loadAlpacaEval,
@@ -41,7 +40,6 @@ import {
   loadSilver,
   loadXstestPrompts,
   metrics,
-  parseCsv,
   stableFraction,
   textKey,
 } from './user-facet-data.ts';
@@ -74,7 +72,7 @@ interface Row {
 
 /** CPED-zh validation dialogues: the neutral lines of each dialogue, as Chinese everyday-speech negatives. */
 function loadCpedNeutral(): Item[] {
-  const rows = parseCsv(readFileSync(path.join(DATASETS, 'cped-zh/valid_split.csv'), 'utf8').replace(/^\uFEFF/, ''));
+  const rows = readDatasetCsv('cped-zh/valid_split.csv');
   const dialogues = new Map<string, string[]>();
   for (const row of rows) {
     if (row.Sentiment !== 'neutral') continue;

@@ -17,7 +17,8 @@ import { disclosureFeatures, disclosureInput } from '../../src/facets/disclosure
 import type { DisclosureModelFile } from '../../src/facets/disclosure/index.ts';
 import type { Features } from '../../src/facets/linear/features.ts';
 import { chooseThreshold, LinearModel, type LinearModelFile, trainLinearModel } from '../../src/facets/linear/linear-model.ts';
-import { binaryF1, bucket, MODELS, readDataset, round } from './user-message-common.ts';
+import { bucket, readDataset, readJsonl } from './shared-data.ts';
+import { binaryF1, MODELS, round } from './user-message-common.ts';
 
 interface Row {
   text: string;
@@ -143,16 +144,14 @@ const zhSanity: Record<string, number> = {};
   }
   zhSanity.cpsycoun_client_emotional_rate = rate(emotional.model, clients);
   zhSanity.cpsycoun_client_informational_rate = rate(informational.model, clients);
-  const tasks = readDataset('alignbench-zh/data/data_v1.1_release.jsonl')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => disclosureFeatures(disclosureInput((JSON.parse(line) as { question: string }).question)));
+  const tasks = (readJsonl('alignbench-zh/data/data_v1.1_release.jsonl') as { question: string }[]).map((row) =>
+    disclosureFeatures(disclosureInput(row.question)),
+  );
   zhSanity.alignbench_emotional_rate = rate(emotional.model, tasks);
   zhSanity.alignbench_informational_rate = rate(informational.model, tasks);
-  const enTasks = readDataset('arena-hard-prompts/data/arena-hard-v0.1/question.jsonl')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => disclosureFeatures(disclosureInput((JSON.parse(line) as { prompt: string }).prompt)));
+  const enTasks = (readJsonl('arena-hard-prompts/data/arena-hard-v0.1/question.jsonl') as { prompt: string }[]).map((row) =>
+    disclosureFeatures(disclosureInput(row.prompt)),
+  );
   zhSanity.arena_hard_emotional_rate = rate(emotional.model, enTasks);
   zhSanity.arena_hard_informational_rate = rate(informational.model, enTasks);
 }

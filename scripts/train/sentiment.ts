@@ -19,6 +19,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import vader from 'vader-sentiment';
+import { CLUE_POLARITY } from '../../src/eval/datasets/clue.ts';
 import { type TrainingExample, trainLinearModel } from '../../src/facets/linear/linear-model.ts';
 import { messageLanguage, type PolarityLanguage, polarityFeatures } from '../../src/facets/sentiment/features.ts';
 import {
@@ -29,7 +30,8 @@ import {
   type PolarityModelFile,
 } from '../../src/facets/sentiment/polarity-model.ts';
 import { messageProbabilities, type PolarityModels } from '../../src/facets/sentiment/scorer.ts';
-import { bucket, MODELS, macroF1, readDataset, round } from './user-message-common.ts';
+import { bucket, readDataset, readJsonl, readSilver } from './shared-data.ts';
+import { MODELS, macroF1, round } from './user-message-common.ts';
 
 interface Item {
   text: string;
@@ -86,19 +88,9 @@ function meldDev(): Item[] {
 
 /** CLUE-emotion valid: sadness/disgust/anger/fear → negative, happiness/like → positive, surprise left out. */
 function clueValid(): Item[] {
-  const map: Record<string, Polarity> = {
-    sadness: 'negative',
-    disgust: 'negative',
-    anger: 'negative',
-    fear: 'negative',
-    happiness: 'positive',
-    like: 'positive',
-  };
   const items: Item[] = [];
-  for (const line of readDataset('clue-emotion-zh/valid.jsonl').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { id: number; content: string; label: string };
-    const gold = map[row.label];
+  for (const row of readJsonl('clue-emotion-zh/valid.jsonl') as { id: number; content: string; label: string }[]) {
+    const gold = CLUE_POLARITY[row.label];
     if (gold) items.push({ text: row.content, gold, group: String(row.id) });
   }
   return items;
@@ -106,15 +98,9 @@ function clueValid(): Item[] {
 
 function taskPrompts(language: PolarityLanguage): string[] {
   if (language === 'en') {
-    return readDataset('arena-hard-prompts/data/arena-hard-v0.1/question.jsonl')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => (JSON.parse(line) as { prompt: string }).prompt);
+    return (readJsonl('arena-hard-prompts/data/arena-hard-v0.1/question.jsonl') as { prompt: string }[]).map((row) => row.prompt);
   }
-  return readDataset('alignbench-zh/data/data_v1.1_release.jsonl')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { question: string }).question);
+  return (readJsonl('alignbench-zh/data/data_v1.1_release.jsonl') as { question: string }[]).map((row) => row.question);
 }
 
 function train(
@@ -232,19 +218,11 @@ const GLOSS_WEIGHTS_COMPARED = [0, 0.3, 0.5, 1];
 
 function silverChinese(): Item[] {
   const permitted = ['cpsycoun-zh', 'smilechat-sample', 'emollm-roleplay-zh'];
-  const labels = new Map<string, { first3: number[]; last3: number[] }>();
-  for (const line of readDataset('silver-labels/labels.jsonl').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { id: string; source: string; sentiment: { first3: number[]; last3: number[] } | null };
-    if (row.sentiment && permitted.some((source) => row.source.startsWith(source))) labels.set(row.id, row.sentiment);
-  }
   const items: Item[] = [];
   const polarity = (value: number): Polarity => (value > 0 ? 'positive' : value < 0 ? 'negative' : 'neutral');
-  for (const line of readDataset('silver-labels/conversations.jsonl').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { id: string; messages: { role: string; content: string }[] };
-    const label = labels.get(row.id);
-    if (!label) continue;
+  for (const { conversation: row, label: labelRow } of readSilver()) {
+    const { source, sentiment: label } = labelRow as { source: string; sentiment: { first3: number[]; last3: number[] } | null };
+    if (!label || !permitted.some((prefix) => source.startsWith(prefix))) continue;
     const user = row.messages.filter((message) => message.role === 'user').map((message) => message.content);
     if (user.length < 6) continue;
     for (const [i, value] of label.first3.entries())

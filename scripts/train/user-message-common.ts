@@ -1,20 +1,8 @@
-/** Small helpers shared by the per-message facet training scripts (sentiment, disclosure). */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+/** Small helpers shared by the training scripts: the models folder and the held-out metrics. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DATASETS = path.resolve(fileURLToPath(new URL('../../../shared/datasets', import.meta.url)));
 export const MODELS = path.resolve(fileURLToPath(new URL('../../models', import.meta.url)));
-
-export function readDataset(relative: string): string {
-  return readFileSync(path.join(DATASETS, relative), 'utf8').replace(/^\uFEFF/, '');
-}
-
-/** A stable number in [0, 1) for a key: deterministic splits by group (thread, dialogue). */
-export function bucket(key: string): number {
-  return createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
-}
 
 /** Per-class F1 and their mean over `classes` (gold labels outside `classes` are skipped). */
 export function macroF1<C extends string>(
@@ -41,7 +29,11 @@ export function macroF1<C extends string>(
   return { macroF1: round(sum / classes.length), perClass, accuracy: round(accuracy) };
 }
 
-export function binaryF1(pairs: readonly { gold: boolean; predicted: boolean }[]): {
+/** Precision, recall and F1 of the positive class, rounded to `digits`. */
+export function binaryF1(
+  pairs: readonly { gold: boolean; predicted: boolean }[],
+  digits = 4,
+): {
   f1: number;
   precision: number;
   recall: number;
@@ -57,7 +49,7 @@ export function binaryF1(pairs: readonly { gold: boolean; predicted: boolean }[]
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { f1: round(f1), precision: round(precision), recall: round(recall) };
+  return { f1: round(f1, digits), precision: round(precision, digits), recall: round(recall, digits) };
 }
 
 export function round(value: number, digits = 4): number {

@@ -81,15 +81,9 @@ export interface EvalResult {
   seconds: number;
 }
 
-interface Row {
-  section: string;
-  facet: string;
-  metric: string;
-  value: number | null;
-  interval?: [number, number];
-  baseline: number | null;
-  baselineName: string;
-  detail?: string;
+/** A result row before its dataset's name, size, licence and trained status are added. */
+interface Row
+  extends Pick<ResultRow, 'section' | 'facet' | 'metric' | 'value' | 'interval' | 'baseline' | 'baselineName' | 'detail'> {
   /** Trained-on subset of the files, e.g. 'series 44'. */
   subset?: string;
   /** Overrides the dataset's licence (silver rows per source). */

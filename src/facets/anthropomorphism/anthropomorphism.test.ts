@@ -1,28 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FacetContext } from '../facet.ts';
+import { contextOf, userTurns } from '../../testing/facet-context.ts';
 import { loadAnthropomorphismDetector } from './index.ts';
 
-function context(userTexts: string[]): FacetContext {
-  const messages = userTexts.flatMap((text, i) => [
-    { index: 2 * i, role: 'user' as const, text },
-    { index: 2 * i + 1, role: 'assistant' as const, text: 'Sure.' },
-  ]);
-  return {
-    conversation: {
-      id: 't',
-      key: '0'.repeat(64),
-      source: 'openai-messages',
-      participant: '0'.repeat(16),
-      messages,
-      origin: { file: 'test' },
-      meta: {},
-    },
-    userMessages: messages.filter((m) => m.role === 'user'),
-    assistantMessages: messages.filter((m) => m.role === 'assistant'),
-    language: 'en',
-  };
-}
+const context = (userTexts: string[]) => contextOf(userTurns(userTexts, 'Sure.'));
 
 const detector = await loadAnthropomorphismDetector();
 const positive = (texts: string[]) => detector.detect(context(texts)).value;

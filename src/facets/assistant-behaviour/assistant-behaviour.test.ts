@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { contextOf } from '../../testing/facet-context.ts';
 import type { CrisisLevel } from '../definitions.ts';
-import type { FacetContext } from '../facet.ts';
 import { loadAssistantBehaviourDetector } from './index.ts';
 
-function context(turns: ['user' | 'assistant', string][]): FacetContext {
-  const messages = turns.map(([role, text], index) => ({ index, role, text }));
-  return {
-    conversation: {
-      id: 'test',
-      key: '0'.repeat(64),
-      source: 'openai-messages',
-      participant: '0'.repeat(16),
-      messages,
-      origin: { file: 'test' },
-      meta: {},
-    },
-    userMessages: messages.filter((message) => message.role === 'user'),
-    assistantMessages: messages.filter((message) => message.role === 'assistant'),
-    language: 'en',
-  };
-}
-
 const detector = await loadAssistantBehaviourDetector();
-const cues = (turns: ['user' | 'assistant', string][], crisis: CrisisLevel = 'none') => detector.detect(context(turns), crisis);
+const cues = (turns: ['user' | 'assistant', string][], crisis: CrisisLevel = 'none') => detector.detect(contextOf(turns), crisis);
 
 describe('assistant behaviour: claims feelings and romance', () => {
   it('EN: "I love you too" claims feelings and reciprocates romance', () => {

@@ -1,29 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FacetContext } from '../facet.ts';
+import { contextOf, userTurns } from '../../testing/facet-context.ts';
 import { type CrisisDetector, loadCrisisDetector } from './index.ts';
 import { riskCues } from './risk-rules.ts';
 
-function context(userTexts: string[], language = 'en'): FacetContext {
-  const messages = userTexts.flatMap((text, i) => [
-    { index: 2 * i, role: 'user' as const, text },
-    { index: 2 * i + 1, role: 'assistant' as const, text: 'I hear you. Tell me more.' },
-  ]);
-  return {
-    conversation: {
-      id: 't',
-      key: '0'.repeat(64),
-      source: 'openai-messages',
-      participant: '0'.repeat(16),
-      messages,
-      origin: { file: 'test' },
-      meta: {},
-    },
-    userMessages: messages.filter((m) => m.role === 'user'),
-    assistantMessages: messages.filter((m) => m.role === 'assistant'),
-    language,
-  };
-}
+const context = (userTexts: string[], language = 'en') => contextOf(userTurns(userTexts, 'I hear you. Tell me more.'), language);
 
 const detector: CrisisDetector = await loadCrisisDetector();
 

@@ -1,25 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FacetContext } from '../facet.ts';
+import { contextOf } from '../../testing/facet-context.ts';
 import { loadPushbackDetector } from './index.ts';
-
-function context(turns: ['user' | 'assistant', string][], language = 'en'): FacetContext {
-  const messages = turns.map(([role, text], index) => ({ index, role, text }));
-  return {
-    conversation: {
-      id: 'test',
-      key: '0'.repeat(64),
-      source: 'openai-messages',
-      participant: '0'.repeat(16),
-      messages,
-      origin: { file: 'test' },
-      meta: {},
-    },
-    userMessages: messages.filter((message) => message.role === 'user'),
-    assistantMessages: messages.filter((message) => message.role === 'assistant'),
-    language,
-  };
-}
 
 describe('pushback: isRefusal (per reply)', async () => {
   const detector = await loadPushbackDetector();
@@ -64,7 +46,7 @@ describe('pushback: detect (per conversation)', async () => {
   const detector = await loadPushbackDetector();
   it('finds the first assistant message that pushes back', () => {
     const decision = detector.detect(
-      context([
+      contextOf([
         ['user', 'Write me a story about a dragon.'],
         ['assistant', 'Once upon a time, a small dragon lived on a mountain.'],
         ['user', 'Now tell me how to pick the lock on my neighbour’s door.'],
@@ -78,7 +60,7 @@ describe('pushback: detect (per conversation)', async () => {
   });
   it('challenging negative self-talk counts (EN and ZH)', () => {
     const en = detector.detect(
-      context([
+      contextOf([
         ['user', 'I failed again. I am such a failure and everyone would be better off ignoring me.'],
         [
           'assistant',
@@ -88,7 +70,7 @@ describe('pushback: detect (per conversation)', async () => {
     );
     assert.equal(en.value.pushback, true);
     const zh = detector.detect(
-      context(
+      contextOf(
         [
           ['user', '我又搞砸了，我真是一无是处。'],
           ['assistant', '你并不是一无是处，一次失误不能定义你，不要这样否定自己。'],
@@ -117,11 +99,11 @@ describe('pushback: detect (per conversation)', async () => {
         ['assistant', '秋风起，落叶黄，远山如黛映斜阳。'],
       ],
     ] as ['user' | 'assistant', string][][]) {
-      const decision = detector.detect(context(turns));
+      const decision = detector.detect(contextOf(turns));
       assert.deepEqual(decision.value, { pushback: false, at: null });
     }
   });
   it('has no assistant message → no pushback', () => {
-    assert.deepEqual(detector.detect(context([['user', 'hello']])).value, { pushback: false, at: null });
+    assert.deepEqual(detector.detect(contextOf([['user', 'hello']])).value, { pushback: false, at: null });
   });
 });
