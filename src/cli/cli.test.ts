@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../errors.ts';
+import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import { chatgptConversation, tempDir } from '../testing/fixtures.ts';
 import { needsShared, sharedPath } from '../testing/shared-datasets.ts';
 
@@ -71,11 +72,15 @@ describe('cli', () => {
     assert.doesNotMatch(missing.stderr, /at .*\.ts:\d+/, 'user errors print no stack');
   });
 
-  it('analyze writes facets, summary, quarantine and a report without message text', () => {
+  it('analyze writes facets, summary, quarantine and a report without message text; personal data never reaches the store', async () => {
     const folder = tempDir();
     const secret = 'my-very-private-sentence';
+    const canaries = ['alex.canary@example.org', '13812345678', '+44 20 7946 0958'];
     const file = path.join(folder, 'conversations.json');
-    writeFileSync(file, JSON.stringify([chatgptConversation('c1', 2, (i) => `${secret} ${i}`)]));
+    writeFileSync(
+      file,
+      JSON.stringify([chatgptConversation('c1', 2, (i) => `${secret} ${i}, write to ${canaries.join(' or ')}`)]),
+    );
     const out = path.join(folder, 'out');
     // The store goes into a folder that does not exist yet, as in the README's demo command.
     const { status, stderr } = cli('analyze', file, '--out', out, '--db', path.join(folder, 'new', 's.duckdb'));
@@ -86,6 +91,18 @@ describe('cli', () => {
     assert.equal(summary.import.inserted, 1);
     for (const name of ['summary.json', 'report.html', 'facets.jsonl', 'quarantine.jsonl']) {
       assert.ok(!readFileSync(path.join(out, name), 'utf8').includes(secret), `${name} holds no message text`);
+    }
+    assert.equal(summary.import.redacted.EMAIL, 4); // one in each of the 4 messages
+    assert.equal(summary.import.redacted.PHONE, 8);
+    const store = await DuckDbStore.open(path.join(folder, 'new', 's.duckdb'), { readOnly: true });
+    try {
+      for await (const conversation of store.readConversations()) {
+        const stored = JSON.stringify(conversation);
+        for (const canary of canaries) assert.ok(!stored.includes(canary), `${canary} was redacted before storage`);
+        assert.match(stored, /\[EMAIL\]/);
+      }
+    } finally {
+      await store.close();
     }
   });
 });

@@ -17,6 +17,8 @@ export interface FinalizeContext {
   /** Fallback when the record names no participant: the whole file, or each conversation alone. */
   participantScope: 'file' | 'conversation';
   maxMessageChars: number;
+  /** Replaces personal data with typed placeholders; runs before anything is stored or classified. */
+  redact?: (text: string) => { text: string; counts: Partial<Record<string, number>> };
 }
 
 export type FinalizeResult =
@@ -46,6 +48,13 @@ function participantFor(imported: ImportedConversation, context: FinalizeContext
 export function finalizeConversation(imported: ImportedConversation, context: FinalizeContext): FinalizeResult {
   const warnings: { code: IssueCode; reason: string }[] = [];
   const messages: Message[] = [];
+  const redactions: Record<string, number> = {};
+  const redact = (text: string): string => {
+    if (!context.redact) return text;
+    const result = context.redact(text);
+    for (const [type, count] of Object.entries(result.counts)) redactions[type] = (redactions[type] ?? 0) + (count ?? 0);
+    return result.text;
+  };
   for (const message of imported.messages) {
     let text = message.text;
     if (text.length > context.maxMessageChars) {
@@ -55,6 +64,7 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
       });
       text = text.slice(0, context.maxMessageChars);
     }
+    text = redact(text);
     messages.push({
       index: messages.length,
       role: message.role,
@@ -74,7 +84,7 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
     key: conversationKey(context.source, imported.id),
     source: context.source,
     participant,
-    ...(imported.title === undefined || imported.title === '' ? {} : { title: imported.title }),
+    ...(imported.title === undefined || imported.title === '' ? {} : { title: redact(imported.title) }),
     ...(imported.createdAt === undefined ? {} : { createdAt: imported.createdAt }),
     messages,
     origin: {
@@ -82,7 +92,11 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
       ...(context.position.byteOffset === undefined ? {} : { byteOffset: context.position.byteOffset }),
       ...(context.position.line === undefined ? {} : { line: context.position.line }),
     },
-    meta: { ...imported.meta, participantFrom: from },
+    meta: {
+      ...imported.meta,
+      participantFrom: from,
+      ...(context.redact ? { redactions } : {}),
+    },
   };
   const parsed = ConversationSchema.safeParse(candidate);
   if (!parsed.success) {

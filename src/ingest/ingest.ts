@@ -5,6 +5,7 @@
 
 import { ConfigError } from '../errors.ts';
 import type { Conversation, SourceFormat } from '../model.ts';
+import { createRedactor } from '../privacy/redact.ts';
 import { finalizeConversation } from './finalize.ts';
 import {
   DEFAULT_IMPORT_OPTIONS,
@@ -27,6 +28,11 @@ export interface IngestOptions {
   import?: Partial<ImportOptions>;
   /** Called with the bytes read so far in the current file (for progress bars). */
   onBytes?: (file: SourceFile, bytesRead: number) => void;
+  /**
+   * Personal-data redaction applied to every message and title before anything downstream sees it.
+   * Default: the built-in redactor (src/privacy/redact.ts). `false` only for data already de-identified.
+   */
+  redact?: false | ((text: string) => { text: string; counts: Partial<Record<string, number>> });
   /** Returns true to pass over a file without reading it (resume: already fully imported). */
   skipFile?: (file: SourceFile) => boolean | Promise<boolean>;
 }
@@ -63,6 +69,8 @@ export async function* ingest(paths: readonly string[], options: IngestOptions):
     forced = importerById(options.format);
     if (!forced) throw new ConfigError(`unknown format: ${options.format}`, { hint: 'run `affectlens formats` to list them' });
   }
+  const redactor = options.redact === undefined ? createRedactor() : undefined;
+  const redact = options.redact === false ? undefined : (options.redact ?? ((text: string) => redactor!.redact(text)));
   const listing = await listSourceFiles(paths);
   yield { kind: 'files', files: listing.files, ignored: listing.ignored };
   // Duplicate ids within one run: the same key twice is imported once.
@@ -114,6 +122,7 @@ export async function* ingest(paths: readonly string[], options: IngestOptions):
           ...(options.participant === undefined ? {} : { participantOverride: options.participant }),
           participantScope: importer.participantScope,
           maxMessageChars: importOptions.maxMessageChars,
+          ...(redact ? { redact } : {}),
         });
         if ('skip' in result) {
           skipped += 1;
@@ -169,6 +178,8 @@ export interface IngestSummary {
   /** How many issues of each kind (skipped and warnings). */
   issues: Partial<Record<IssueCode, number>>;
   byFormat: Partial<Record<SourceFormat, number>>;
+  /** Personal data replaced by placeholders, by type ([EMAIL], [PHONE] …). */
+  redacted: Record<string, number>;
 }
 
 /** Counts ingest events into the run summary. */
@@ -183,6 +194,7 @@ export class IngestTally {
     warnings: 0,
     issues: {},
     byFormat: {},
+    redacted: {},
   };
 
   add(event: IngestEvent): void {
@@ -198,6 +210,9 @@ export class IngestTally {
       case 'conversation':
         summary.conversations += 1;
         summary.byFormat[event.conversation.source] = (summary.byFormat[event.conversation.source] ?? 0) + 1;
+        for (const [type, count] of Object.entries((event.conversation.meta.redactions ?? {}) as Record<string, number>)) {
+          summary.redacted[type] = (summary.redacted[type] ?? 0) + count;
+        }
         break;
       case 'issue':
         summary.issues[event.issue.code] = (summary.issues[event.issue.code] ?? 0) + 1;

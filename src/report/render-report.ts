@@ -48,6 +48,7 @@ export function renderReport(summary: AnalyzeSummary): string {
     ISSUE_WORDS[code] ?? code,
     count ?? 0,
   ]);
+  const redactedRows = Object.entries(imported.redacted ?? {}).map(([type, count]): [string, number] => [`[${type}]`, count]);
   const sourceRows = Object.entries(store.bySource).map(([source, count]): [string, number] => [source, count ?? 0]);
   const languageRows = Object.entries(summary.languages) as [string, number][];
   return `<!doctype html>
@@ -79,6 +80,7 @@ ${table(`Conversations by language (languages with fewer than 10 conversations p
 <h2>This run's input</h2>
 ${table('Import', ['measure', 'count'], inputRows)}
 ${table('Problems found in the input (each listed in quarantine.jsonl by file and position)', ['problem', 'count'], issueRows)}
+${table('Personal data replaced by placeholders before storage (this run)', ['placeholder', 'count'], redactedRows)}
 <h2>Methods and limitations</h2>
 <p class="note">Conversations are read from the exports as the user saw them (for ChatGPT, the branch ending at the last visible message).
 Participants are keyed hashes of account ids, or of the export file when the export names no account.
