@@ -53,9 +53,11 @@ async function computeFacets(
   let batch: { key: string; value: FacetRecord }[] = [];
   try {
     for await (const conversation of store.readConversations()) {
-      const record = await facetRecord(conversation, backend);
+      // The store keeps the evidence (for the audit view); facets.jsonl leaves it out unless asked.
+      const record = await facetRecord(conversation, backend, { explain: true });
+      const { evidence: _evidence, ...published } = record;
       languageCounts[record.language] = (languageCounts[record.language] ?? 0) + 1;
-      await writer.write(record);
+      await writer.write(published);
       batch.push({ key: conversation.key, value: record });
       if (batch.length >= 1000) {
         await store.saveFacetRecords(backend.id, batch, runId);

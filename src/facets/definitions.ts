@@ -33,6 +33,8 @@ export type Sentiment = (typeof SENTIMENT_SCALE)[number];
 
 /** Romantic/sexual role-play counts only from this many user messages on. */
 export const ROLEPLAY_MIN_USER_MESSAGES = 4;
+/** A long conversation has at least this many user messages; its first and last thirds are typed separately. */
+export const LONG_CONVERSATION_MIN_USER_MESSAGES = 50;
 /** sentiment_change needs at least this many user messages. */
 export const SENTIMENT_CHANGE_MIN_USER_MESSAGES = 6;
 

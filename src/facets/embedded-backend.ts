@@ -7,7 +7,7 @@ import { type AffectiveClassifier, loadAffectiveClassifier } from './affective/i
 import { type AnthropomorphismDetector, loadAnthropomorphismDetector } from './anthropomorphism/index.ts';
 import { type AssistantBehaviourDetector, loadAssistantBehaviourDetector } from './assistant-behaviour/index.ts';
 import { type CrisisDetector, loadCrisisDetector } from './crisis/index.ts';
-import { FACETS_VERSION, type Sentiment } from './definitions.ts';
+import { FACETS_VERSION, LONG_CONVERSATION_MIN_USER_MESSAGES, type Sentiment } from './definitions.ts';
 import { type DisclosureModel, loadDisclosureModel } from './disclosure/index.ts';
 import type { ConversationFacets, FacetContext, MessageFacetValues } from './facet.ts';
 import { createLanguageDetector, type LanguageDetector } from './language.ts';
@@ -41,6 +41,16 @@ export interface EmbeddedBackend extends FacetBackend {
     crisis: CrisisDetector;
     anthropomorphism: AnthropomorphismDetector;
     assistantBehaviour: AssistantBehaviourDetector;
+  };
+}
+
+/** Types of the first and the last third of a long conversation, for drift (e.g. counseling → companionship). */
+function longConversationSegments(affective: AffectiveClassifier, userTexts: string[]): ConversationFacets['segments'] {
+  if (userTexts.length < LONG_CONVERSATION_MIN_USER_MESSAGES) return null;
+  const third = Math.floor(userTexts.length / 3);
+  return {
+    first: affective.classifyUserTexts(userTexts.slice(0, third)).affective.value,
+    last: affective.classifyUserTexts(userTexts.slice(userTexts.length - third)).affective.value,
   };
 }
 
@@ -111,6 +121,10 @@ export function createEmbeddedBackend(): Promise<EmbeddedBackend> {
         assistant: cues.value,
         messages,
         sentiment_change: sentimentChange(messages.map((message) => message.sentiment)),
+        segments: longConversationSegments(
+          affective,
+          userMessages.map((message) => message.text),
+        ),
         evidence,
       };
     };

@@ -23,6 +23,8 @@ export interface FacetRecord {
   assistant: Record<AssistantCue, boolean>;
   messages: MessageFacetValues[];
   sentiment_change: number | null;
+  /** Long conversations (≥ 50 user messages): types of the first and last third. */
+  segments: { first: AffectiveType[]; last: AffectiveType[] } | null;
   backend: string;
   evidence?: Record<string, string[]>;
 }
@@ -47,6 +49,7 @@ export async function facetRecord(
     assistant: facets.assistant,
     messages: facets.messages,
     sentiment_change: facets.sentiment_change === null ? null : Math.round(facets.sentiment_change * 1000) / 1000,
+    segments: facets.segments,
     backend: backend.id,
     ...(options.explain ? { evidence } : {}),
   };

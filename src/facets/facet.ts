@@ -44,6 +44,8 @@ export interface ConversationFacets {
   assistant: Record<AssistantCue, boolean>;
   messages: MessageFacetValues[];
   sentiment_change: number | null;
+  /** Long conversations only: affective types of the first and last third of the user's messages (drift). */
+  segments: { first: AffectiveType[]; last: AffectiveType[] } | null;
   /** facet id → evidence for its positive decisions. */
   evidence: Record<string, string[]>;
 }

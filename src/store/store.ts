@@ -41,6 +41,31 @@ export interface RunRecord {
   summary?: unknown;
 }
 
+/** One conversation's stored facet record with what the figures group by. */
+export interface AnalysisRow {
+  key: string;
+  participant: string;
+  source: SourceFormat;
+  createdAt: string | null;
+  /** The facet record as stored (FacetRecord of src/facets/facet-record.ts, with evidence). */
+  facets: Record<string, unknown>;
+}
+
+/** Per-participant activity from user-message timestamps (UTC). */
+export interface ParticipantActivity {
+  participant: string;
+  conversations: number;
+  userMessages: number;
+  /** Days with at least one user message (null: no timestamps in the export). */
+  activeDays: number | null;
+  /** Runs of user messages with gaps under 30 minutes. */
+  sessions: number | null;
+  /** Days between the first and last user message (at least 1). */
+  spanDays: number | null;
+  /** Share of timestamped user messages sent 00:00–05:59 UTC. */
+  nightShare: number | null;
+}
+
 export interface Store {
   readonly location: string;
   beginRun(command: string): Promise<string>;
@@ -56,6 +81,9 @@ export interface Store {
   issues(runId?: string): Promise<ImportIssue[]>;
   /** Stores one facet record per conversation for a facet run (e.g. 'base@1'), replacing earlier values. */
   saveFacetRecords(facetRun: string, records: readonly { key: string; value: unknown }[], runId: string): Promise<void>;
+  /** Streams every conversation that has a record of `facetRun`, with its facets. */
+  readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow>;
+  participantActivity(): Promise<ParticipantActivity[]>;
   /** Streams stored conversations (with messages) in key order, holding one conversation at a time. */
   readConversations(): AsyncIterable<Conversation>;
   counts(): Promise<StoreCounts>;

@@ -112,4 +112,64 @@ describe('duckdb store', () => {
       assert.equal(run?.status, 'partial');
       assert.deepEqual(run?.summary, { skipped: 2 });
     }));
+
+  it('computes participant activity from user-message times and streams facet rows', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      const at = (iso: string, text: string, role: 'user' | 'assistant' = 'user') => ({ role, text, createdAt: iso });
+      const make = (
+        id: string,
+        participant: string,
+        messages: { role: 'user' | 'assistant'; text: string; createdAt: string }[],
+      ) => ({
+        ...conversation(id, []),
+        participant,
+        messages: messages.map((message, index) => ({ index, ...message })),
+      });
+      await store.saveConversations(
+        [
+          // Day 1: two sessions (02:00 at night, then 10:00), day 3: one more.
+          make('p1-a', 'a'.repeat(32), [at('2024-01-01T02:00:00.000Z', 'x'), at('2024-01-01T02:10:00.000Z', 'y')]),
+          make('p1-b', 'a'.repeat(32), [at('2024-01-01T10:00:00.000Z', 'x'), at('2024-01-01T10:01:00.000Z', 'ok', 'assistant')]),
+          make('p1-c', 'a'.repeat(32), [at('2024-01-03T12:00:00.000Z', 'z')]),
+          make('p2-a', 'b'.repeat(32), [{ role: 'user', text: 'no time', createdAt: undefined as unknown as string }]),
+        ].map((c) => ({
+          ...c,
+          messages: c.messages.map((m) => (m.createdAt ? m : { index: m.index, role: m.role, text: m.text })),
+        })),
+        runId,
+      );
+      const activity = await store.participantActivity();
+      assert.deepEqual(activity[0], {
+        participant: 'a'.repeat(32),
+        conversations: 3,
+        userMessages: 4,
+        activeDays: 2,
+        sessions: 3,
+        spanDays: 2,
+        nightShare: 0.5,
+      });
+      assert.deepEqual(activity[1], {
+        participant: 'b'.repeat(32),
+        conversations: 1,
+        userMessages: 1,
+        activeDays: null,
+        sessions: null,
+        spanDays: null,
+        nightShare: null,
+      });
+      const key = conversationKey('chatgpt', 'p1-a');
+      await store.saveFacetRecords('embedded@1', [{ key, value: { affective: ['counseling'] } }], runId);
+      const rows = [];
+      for await (const row of store.readAnalysisRows('embedded@1')) rows.push(row);
+      assert.deepEqual(rows, [
+        {
+          key,
+          participant: 'a'.repeat(32),
+          source: 'chatgpt',
+          createdAt: '2024-01-01T00:00:00.000Z',
+          facets: { affective: ['counseling'] },
+        },
+      ]);
+    }));
 });

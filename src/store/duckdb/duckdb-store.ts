@@ -11,7 +11,15 @@ import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, listValue 
 import { AffectlensError } from '../../errors.ts';
 import type { ImportIssue } from '../../ingest/importer.ts';
 import type { Conversation, Message, SourceFormat } from '../../model.ts';
-import type { ImportedFileRecord, RunRecord, SaveResult, Store, StoreCounts } from '../store.ts';
+import type {
+  AnalysisRow,
+  ImportedFileRecord,
+  ParticipantActivity,
+  RunRecord,
+  SaveResult,
+  Store,
+  StoreCounts,
+} from '../store.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 function timestamp(iso: string | undefined): DuckDBTimestampValue | undefined {
@@ -232,6 +240,63 @@ export class DuckDbStore implements Store {
       await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  async *readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow> {
+    const result = await this.connection.stream(
+      `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), f.value
+       FROM conversations c JOIN facets f ON f.conversation_key = c.key AND f.facet_run = $1
+       ORDER BY c.key`,
+      [facetRun],
+    );
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const row of chunk.getRows()) {
+        yield {
+          key: row[0] as string,
+          participant: row[1] as string,
+          source: row[2] as SourceFormat,
+          createdAt: (row[3] as string | null) ?? null,
+          facets: JSON.parse(row[4] as string),
+        };
+      }
+    }
+  }
+
+  async participantActivity(): Promise<ParticipantActivity[]> {
+    // Sessions: a user message more than 30 minutes after the previous one starts a new session.
+    const reader = await this.connection.runAndReadAll(
+      `WITH totals AS (
+         SELECT participant, count(*) AS conversations, sum(user_message_count) AS user_messages
+         FROM conversations GROUP BY participant
+       ), stamped AS (
+         SELECT c.participant, m.created_at AS t,
+                lag(m.created_at) OVER (PARTITION BY c.participant ORDER BY m.created_at) AS previous
+         FROM messages m JOIN conversations c ON c.key = m.conversation_key
+         WHERE m.role = 'user' AND m.created_at IS NOT NULL
+       ), timing AS (
+         SELECT participant,
+                count(DISTINCT CAST(t AS DATE)) AS active_days,
+                count(*) FILTER (WHERE previous IS NULL OR t - previous > INTERVAL 30 MINUTE) AS sessions,
+                greatest(1, date_diff('day', min(t), max(t))) AS span_days,
+                avg(CASE WHEN hour(t) < 6 THEN 1.0 ELSE 0.0 END) AS night_share
+         FROM stamped GROUP BY participant
+       )
+       SELECT totals.participant, totals.conversations, totals.user_messages,
+              timing.active_days, timing.sessions, timing.span_days, timing.night_share
+       FROM totals LEFT JOIN timing USING (participant) ORDER BY totals.participant`,
+    );
+    const orNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    return reader.getRows().map((row) => ({
+      participant: row[0] as string,
+      conversations: Number(row[1]),
+      userMessages: Number(row[2]),
+      activeDays: orNull(row[3]),
+      sessions: orNull(row[4]),
+      spanDays: orNull(row[5]),
+      nightShare: orNull(row[6]),
+    }));
   }
 
   async *readConversations(): AsyncIterable<Conversation> {
