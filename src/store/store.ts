@@ -84,6 +84,8 @@ export interface Store {
   /** Streams every conversation that has a record of `facetRun`, with its facets. */
   readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow>;
   participantActivity(): Promise<ParticipantActivity[]>;
+  /** The user's (redacted) words of each conversation, joined, at most `maxChars` each: topic input. */
+  userTexts(keys: readonly string[], maxChars?: number): Promise<Map<string, string>>;
   /** Streams stored conversations (with messages) in key order, holding one conversation at a time. */
   readConversations(): AsyncIterable<Conversation>;
   counts(): Promise<StoreCounts>;

@@ -299,6 +299,20 @@ export class DuckDbStore implements Store {
     }));
   }
 
+  async userTexts(keys: readonly string[], maxChars = 4000): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    for (let start = 0; start < keys.length; start += 5000) {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT conversation_key, left(string_agg(text, '\n' ORDER BY message_index), $2)
+         FROM messages WHERE role = 'user' AND conversation_key IN (SELECT unnest($1::VARCHAR[]))
+         GROUP BY conversation_key`,
+        [listValue(keys.slice(start, start + 5000)), maxChars],
+      );
+      for (const row of reader.getRows()) texts.set(row[0] as string, row[1] as string);
+    }
+    return texts;
+  }
+
   async *readConversations(): AsyncIterable<Conversation> {
     // One ordered stream of conversation+message rows, grouped as they arrive.
     const result = await this.connection.stream(
