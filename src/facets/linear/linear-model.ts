@@ -3,6 +3,7 @@
  * explainable (a decision lists its largest contributions). Trained by `trainLinearModel` in the
  * repo's training scripts; shipped as JSON under models/.
  */
+import { createRandom } from '../../stats/random.ts';
 import type { Features } from './features.ts';
 
 export interface LinearModelFile {
@@ -79,17 +80,11 @@ export interface TrainOptions {
   maxWeights?: number;
 }
 
-/** Small seeded PRNG (mulberry32): training is reproducible run to run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * Small seeded PRNG (mulberry32): training is reproducible run to run. Kept as an alias of
+ * `createRandom` (src/stats/random.ts) for existing callers; new code should import that.
+ */
+export { createRandom as seededRandom };
 
 /** Stochastic gradient descent on the L2-regularised logistic loss. */
 export function trainLinearModel(
@@ -98,7 +93,7 @@ export function trainLinearModel(
 ): { bias: number; weights: [string, number][] } {
   const epochs = options.epochs ?? 8;
   const l2 = options.l2 ?? 1e-5;
-  const random = seededRandom(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1);
   const positives = examples.filter((example) => example.label === 1).length;
   const negatives = examples.length - positives;
   const positiveWeight = options.balance === false || positives === 0 ? 1 : negatives / positives;
