@@ -1,15 +1,12 @@
 /** A small seeded PRNG (mulberry32), so generated data and fuzz cases are the same on every run. */
+import { createRandom } from '../stats/random.ts';
 export class Rng {
-  private state: number;
+  private readonly uniform: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = createRandom(seed);
   }
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
   int(below: number): number {
     return Math.floor(this.next() * below);

@@ -1,16 +1,13 @@
 /** mulberry32: the seeded PRNG behind k-means++ and the fitting sample, so topics are the same on every run. */
+import { createRandom } from '../stats/random.ts';
 export class TopicRandom {
-  private state: number;
+  private readonly uniform: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = createRandom(seed);
   }
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
   /** Uniform integer in [0, below). */
   int(below: number): number {
