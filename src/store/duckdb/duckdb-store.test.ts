@@ -172,4 +172,22 @@ describe('duckdb store', () => {
         },
       ]);
     }));
+
+  it('keeps streaming conversations while facet records are written between chunks', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      const many = Array.from({ length: 5000 }, (_, i) => conversation(`c${i}`, ['hello', 'hi']));
+      await store.saveConversations(many, runId);
+      let read = 0;
+      let batch: { key: string; value: unknown }[] = [];
+      for await (const item of store.readConversations()) {
+        read += 1;
+        batch.push({ key: item.key, value: { n: read } });
+        if (batch.length === 500) {
+          await store.saveFacetRecords('run@1', batch, runId);
+          batch = [];
+        }
+      }
+      assert.equal(read, 5000);
+    }));
 });

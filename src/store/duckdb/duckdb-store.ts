@@ -41,6 +41,11 @@ export class DuckDbStore implements Store {
     readonly location: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /**
+     * Streams read through their own connection: a statement run on a connection ends any result
+     * still streaming on it, so writing facets while reading conversations would cut the read short.
+     */
+    private readonly streamConnection: DuckDBConnection,
   ) {}
 
   /** Opens (creating if needed) a store file; ':memory:' for tests. */
@@ -63,7 +68,7 @@ export class DuckDbStore implements Store {
       });
     }
     const connection = await instance.connect();
-    const store = new DuckDbStore(location, instance, connection);
+    const store = new DuckDbStore(location, instance, connection, await instance.connect());
     if (!options.readOnly) await store.migrate();
     return store;
   }
@@ -243,7 +248,7 @@ export class DuckDbStore implements Store {
   }
 
   async *readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow> {
-    const result = await this.connection.stream(
+    const result = await this.streamConnection.stream(
       `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), f.value
        FROM conversations c JOIN facets f ON f.conversation_key = c.key AND f.facet_run = $1
        ORDER BY c.key`,
@@ -315,7 +320,7 @@ export class DuckDbStore implements Store {
 
   async *readConversations(): AsyncIterable<Conversation> {
     // One ordered stream of conversation+message rows, grouped as they arrive.
-    const result = await this.connection.stream(
+    const result = await this.streamConnection.stream(
       `SELECT c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
               c.origin_file, c.origin_offset, c.origin_line, c.meta,
               m.message_index, m.role, m.text, strftime(m.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), m.model, m.meta
@@ -381,6 +386,7 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.streamConnection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
