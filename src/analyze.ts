@@ -1,22 +1,23 @@
 /**
  * `affectlens analyze <paths…> --out DIR`: import into the store, compute facets for every stored
  * conversation, and write the run's outputs: facets.jsonl, summary.json, quarantine.jsonl and
- * report.html. Later stages (aggregates with k-thresholds, statistics) plug in after facets.
+ * report.html, plus the study figures (k-thresholded) as aggregates.csv / aggregates.parquet.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { StudySummary } from './aggregate/summary-schema.ts';
+import { aggregateRows, writeAggregatesCsv, writeAggregatesParquet } from './export/export-aggregates.ts';
 import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
 import { type FacetRecord, facetRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
+import { DEFAULT_THRESHOLDS } from './privacy/thresholds.ts';
 import { renderReport } from './report/render-report.ts';
 import type { Store, StoreCounts } from './store/store.ts';
+import { buildStudy, type LanguageCell, type StudyOptions } from './study.ts';
 import { createJsonLinesWriter } from './write-jsonl.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
-/** Until the privacy layer's k-thresholds arrive, small language cells are pooled as 'other'. */
-const MIN_LANGUAGE_CELL = 10;
-
-export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'> {
+export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'>, StudyOptions {
   out: string;
   onFacetProgress?: (done: number, total: number) => void;
   /** Default: the embedded backend. */
@@ -31,8 +32,19 @@ export interface AnalyzeSummary {
   backend: string;
   import: ImportSummary;
   store: StoreCounts;
-  languages: Record<string, number>;
-  outputs: { facets: string; summary: string; quarantine: string; report: string };
+  thresholds: { k_users: number; k_conversations: number };
+  seed: number;
+  languages: LanguageCell[];
+  /** The study figures (src/aggregate/summary-schema.ts; JSON Schema in docs/summary.schema.json). */
+  study: StudySummary;
+  outputs: {
+    facets: string;
+    summary: string;
+    quarantine: string;
+    report: string;
+    aggregatesCsv: string;
+    aggregatesParquet: string;
+  };
 }
 
 export interface AnalyzeResult {
@@ -49,14 +61,12 @@ async function computeFacets(
 ) {
   const total = (await store.counts()).conversations;
   const writer = createJsonLinesWriter(out);
-  const languageCounts: Record<string, number> = {};
   let batch: { key: string; value: FacetRecord }[] = [];
   try {
     for await (const conversation of store.readConversations()) {
       // The store keeps the evidence (for the audit view); facets.jsonl leaves it out unless asked.
       const record = await facetRecord(conversation, backend, { explain: true });
       const { evidence: _evidence, ...published } = record;
-      languageCounts[record.language] = (languageCounts[record.language] ?? 0) + 1;
       await writer.write(published);
       batch.push({ key: conversation.key, value: record });
       if (batch.length >= 1000) {
@@ -69,16 +79,6 @@ async function computeFacets(
   } finally {
     await writer.close();
   }
-  return languageCounts;
-}
-
-function poolSmallCells(counts: Record<string, number>): Record<string, number> {
-  const pooled: Record<string, number> = {};
-  for (const [language, count] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
-    const name = count >= MIN_LANGUAGE_CELL ? language : 'other';
-    pooled[name] = (pooled[name] ?? 0) + count;
-  }
-  return pooled;
 }
 
 export async function analyze(paths: readonly string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
@@ -90,11 +90,19 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
     summary: path.join(options.out, 'summary.json'),
     quarantine: path.join(options.out, 'quarantine.jsonl'),
     report: path.join(options.out, 'report.html'),
+    aggregatesCsv: path.join(options.out, 'aggregates.csv'),
+    aggregatesParquet: path.join(options.out, 'aggregates.parquet'),
   };
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const seed = options.seed ?? 1;
   try {
     const imported = await importIntoStore(paths, { ...options, runId });
     const backend = options.backend ?? (await createEmbeddedBackend());
-    const languages = await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
+    await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
+    const { study, languages } = await buildStudy(store, backend.id, { thresholds, seed });
+    const rows = aggregateRows(study as unknown as Record<string, unknown>);
+    writeAggregatesCsv(rows, outputs.aggregatesCsv);
+    await writeAggregatesParquet(rows, outputs.aggregatesParquet);
     const quarantine = createJsonLinesWriter(outputs.quarantine);
     for (const issue of await store.issues(runId)) if (issue.severity === 'skipped') await quarantine.write(issue);
     await quarantine.close();
@@ -107,7 +115,10 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
       backend: backend.id,
       import: imported,
       store: counts,
-      languages: poolSmallCells(languages),
+      thresholds: { k_users: thresholds.kUsers, k_conversations: thresholds.kConversations },
+      seed,
+      languages,
+      study,
       outputs,
     };
     writeFileSync(outputs.summary, `${JSON.stringify(summary, null, 2)}\n`);

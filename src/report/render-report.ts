@@ -50,7 +50,19 @@ export function renderReport(summary: AnalyzeSummary): string {
   ]);
   const redactedRows = Object.entries(imported.redacted ?? {}).map(([type, count]): [string, number] => [`[${type}]`, count]);
   const sourceRows = Object.entries(store.bySource).map(([source, count]): [string, number] => [source, count ?? 0]);
-  const languageRows = Object.entries(summary.languages) as [string, number][];
+  const languageRows = summary.languages.map((cell): [string, number | string] => [
+    cell.language,
+    cell.suppressed ? 'suppressed' : (cell.conversations ?? 0),
+  ]);
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : `${(value * 100).toFixed(1)}%`;
+  const shareText = (cell: { suppressed: boolean; estimate: number | null; low: number | null; high: number | null }) =>
+    cell.suppressed ? 'suppressed' : `${percent(cell.estimate)} [${percent(cell.low)}–${percent(cell.high)}]`;
+  const prevalence = summary.study.prevalence;
+  const prevalenceRows: [string, string][] = [
+    ['any affective type', shareText(prevalence.non_content_creation.affective)],
+    ...Object.entries(prevalence.non_content_creation.types).map(([type, cell]): [string, string] => [type, shareText(cell)]),
+  ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>affectlens report</title>
@@ -76,7 +88,10 @@ ${table(
   ],
 )}
 ${table('Conversations by export format', ['format', 'conversations'], sourceRows)}
-${table(`Conversations by language (languages with fewer than 10 conversations pooled as "other")`, ['language', 'conversations'], languageRows)}
+${table(`Conversations by language (languages below the thresholds pooled as "other")`, ['language', 'conversations'], languageRows)}
+<h2>Affective use</h2>
+${table(`Share of non-content-creation conversations (N = ${prevalence.non_content_creation.n_conversations}) by affective type, with 95% intervals`, ['type', 'share'], prevalenceRows)}
+<p class="note">Every figure, with pushback, sentiment trajectories, long conversations, intensity, cue rates and topics, is in summary.json (study) and aggregates.csv / aggregates.parquet.</p>
 <h2>This run's input</h2>
 ${table('Import', ['measure', 'count'], inputRows)}
 ${table('Problems found in the input (each listed in quarantine.jsonl by file and position)', ['problem', 'count'], issueRows)}
@@ -86,6 +101,7 @@ ${table('Personal data replaced by placeholders before storage (this run)', ['pl
 Participants are keyed hashes of account ids, or of the export file when the export names no account.
 Language is fastText language identification (lid.176) on the user's messages with code and links removed.
 Every conversation is labelled with the facets below by the <strong>${escapeHtml(summary.backend)}</strong> backend (facets.jsonl); prevalence with intervals, k-anonymity thresholds and the well-being statistics are computed by later stages of the pipeline, so this version reports the imported data only.</p>
+<p class="note">Privacy thresholds: every reported cell covers at least ${escapeHtml(summary.thresholds.k_users)} distinct participants and ${escapeHtml(summary.thresholds.k_conversations)} conversations; smaller cells, and cells that would let one be recovered by subtraction, are shown as suppressed. Personal data was replaced by typed placeholders at import, before storage or classification.</p>
 <h3>Facet definitions</h3>
 <dl>${FACET_DEFINITIONS.map((facet) => `<dt><code>${escapeHtml(facet.id)}</code> (per ${escapeHtml(facet.unit)})</dt><dd>${escapeHtml(facet.definition)}</dd>`).join('')}</dl>
 </body></html>

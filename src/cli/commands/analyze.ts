@@ -1,10 +1,20 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { ConfigError } from '../../errors.ts';
 import { contextFrom, createIssuePrinter, createProgress, importProgressReporter, setExitStatus } from '../output.ts';
 import { addInputOptions, addStoreOptions, type InputFlags, inputOptionsFrom, type StoreFlags } from '../shared-options.ts';
 
 interface AnalyzeFlags extends InputFlags, StoreFlags {
   out: string;
+  kUsers: string;
+  kConversations: string;
+  seed: string;
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
+  return value;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -14,12 +24,21 @@ export function registerAnalyze(program: Command): void {
         .command('analyze')
         .description('import, compute facets and write summary.json + report.html for everything in the store')
         .argument('<paths...>', 'export files, folders or .zip archives'),
-    ).requiredOption('--out <dir>', 'output folder'),
+    )
+      .requiredOption('--out <dir>', 'output folder')
+      .option('--k-users <n>', 'minimum distinct participants in every reported cell', '5')
+      .option('--k-conversations <n>', 'minimum conversations in every reported cell', '10')
+      .option('--seed <n>', 'seed of the bootstraps and topic clustering', '1'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const { DuckDbStore } = await import('../../store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../../analyze.ts');
     const { resolveParticipantKey } = await import('../../privacy/participant-key.ts');
     const context = contextFrom(flags);
+    const thresholds = {
+      kUsers: positiveInteger('--k-users', flags.kUsers),
+      kConversations: positiveInteger('--k-conversations', flags.kConversations),
+    };
+    const seed = positiveInteger('--seed', flags.seed);
     const participantKey = resolveParticipantKey({ keyFile: flags.participantKeyFile, storePath: flags.db });
     const store = await DuckDbStore.open(flags.db);
     const importProgress = createProgress(context, 'import');
@@ -32,6 +51,8 @@ export function registerAnalyze(program: Command): void {
         participantKey,
         ...inputOptionsFrom(flags),
         force: Boolean(flags.force),
+        thresholds,
+        seed,
         onProgress: importProgressReporter(importProgress),
         onFacetProgress: (done, total) => {
           importProgress.stop();

@@ -1,0 +1,73 @@
+/**
+ * The study step of `analyze`: read every conversation's stored facets, build the seven figures with
+ * k-thresholds applied (src/aggregate), and pool the language counts under the same thresholds.
+ */
+import { buildStudySummary } from './aggregate/aggregate.ts';
+import type { StudySummary } from './aggregate/summary-schema.ts';
+import { DEFAULT_THRESHOLDS, type KThresholds, meetsThresholds } from './privacy/thresholds.ts';
+import type { AnalysisRow, Store } from './store/store.ts';
+
+export interface StudyOptions {
+  thresholds?: KThresholds;
+  /** Seed of every bootstrap and of the topic clustering: the same seed gives the same numbers. */
+  seed?: number;
+}
+
+export interface LanguageCell {
+  language: string;
+  conversations: number | null;
+  participants: number | null;
+  suppressed: boolean;
+}
+
+/** Languages below the thresholds are pooled as 'other'; 'other' itself is suppressed if still below. */
+export function languageCells(rows: readonly AnalysisRow[], k: KThresholds): LanguageCell[] {
+  const byLanguage = new Map<string, { conversations: number; participants: Set<string> }>();
+  for (const row of rows) {
+    const language = String(row.facets.language ?? 'und');
+    const cell = byLanguage.get(language) ?? { conversations: 0, participants: new Set<string>() };
+    cell.conversations += 1;
+    cell.participants.add(row.participant);
+    byLanguage.set(language, cell);
+  }
+  const cells: LanguageCell[] = [];
+  const other = { conversations: 0, participants: new Set<string>() };
+  for (const [language, cell] of [...byLanguage].sort(
+    (a, b) => b[1].conversations - a[1].conversations || (a[0] < b[0] ? -1 : 1),
+  )) {
+    if (meetsThresholds({ conversations: cell.conversations, participants: cell.participants.size }, k)) {
+      cells.push({ language, conversations: cell.conversations, participants: cell.participants.size, suppressed: false });
+    } else {
+      other.conversations += cell.conversations;
+      for (const participant of cell.participants) other.participants.add(participant);
+    }
+  }
+  if (other.conversations > 0) {
+    const shown = meetsThresholds({ conversations: other.conversations, participants: other.participants.size }, k);
+    cells.push({
+      language: 'other',
+      conversations: shown ? other.conversations : null,
+      participants: shown ? other.participants.size : null,
+      suppressed: !shown,
+    });
+  }
+  return cells;
+}
+
+export async function buildStudy(
+  store: Store,
+  facetRun: string,
+  options: StudyOptions = {},
+): Promise<{ study: StudySummary; languages: LanguageCell[] }> {
+  const k = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const rows: AnalysisRow[] = [];
+  for await (const row of store.readAnalysisRows(facetRun)) rows.push(row);
+  const activity = await store.participantActivity();
+  // Topics read the user's (redacted) words of affective, non-content-creation conversations only.
+  const topicKeys = rows
+    .filter((row) => (row.facets.affective as string[] | undefined)?.length && row.facets.content_creation !== true)
+    .map((row) => row.key);
+  const texts = await store.userTexts(topicKeys);
+  const study = await buildStudySummary(rows, activity, { k, seed: options.seed ?? 1, backend: facetRun }, texts);
+  return { study, languages: languageCells(rows, k) };
+}
