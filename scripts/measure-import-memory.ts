@@ -16,20 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { memoryOf, runSampled } from './bench-process.ts';
 import { generateChatgptExport } from './generate-chatgpt-export.ts';
 
 const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-/** VmRSS / VmHWM of a process in MB, or undefined once it has gone. */
-function memoryOf(pid: number | 'self'): { rss: number; hwm: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-  } catch {
-    return undefined;
-  }
-}
 
 /** The child: reads the file through ingest() and reports counts and its own peak memory. */
 async function child(file: string): Promise<void> {
@@ -62,40 +52,6 @@ interface ChildReport {
   messages?: number;
   seconds?: number;
   hwmMb?: number;
-}
-
-/** Runs a command, polling its RSS every 50 ms; resolves with its stdout, wall time and peak. */
-function runSampled(
-  command: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number; peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const proc = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let peak = 0;
-    proc.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    proc.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const sample = () => {
-      if (proc.pid === undefined) return;
-      const memory = memoryOf(proc.pid);
-      if (memory) peak = Math.max(peak, memory.rss, memory.hwm);
-    };
-    const timer = setInterval(sample, 50);
-    proc.on('error', (error) => {
-      clearInterval(timer);
-      reject(error);
-    });
-    proc.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRssMb: peak });
-    });
-  });
 }
 
 async function main(): Promise<void> {
