@@ -10,8 +10,7 @@
  * The child is this same script with `--child FILE` (ingest() only, no store); with --cli it is
  * `node bin/affectlens.js import FILE --db TMP.duckdb` instead.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
