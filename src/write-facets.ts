@@ -2,8 +2,15 @@
  * `affectlens facets <paths…> --out facets.jsonl`: straight from files to one JSON line per
  * conversation, with no store — the evaluation contract. Skipped input goes to a quarantine list.
  */
+import {
+  backendRunSummary,
+  concurrencyOf,
+  createOrderedWindow,
+  createOutcomeTally,
+  type FacetOutcomes,
+} from './backends/ordered.ts';
 import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
-import { facetRecord } from './facets/facet-record.ts';
+import { type FacetRecord, type FailedFacetRecord, facetRecord } from './facets/facet-record.ts';
 import type { ImportIssue } from './ingest/importer.ts';
 import { type IngestOptions, type IngestSummary, IngestTally, ingest } from './ingest/ingest.ts';
 import { createJsonLinesWriter } from './write-jsonl.ts';
@@ -24,20 +31,29 @@ export interface WriteFacetsResult {
   ingest: IngestSummary;
   written: number;
   quarantined: number;
+  /** Labelled vs explicitly failed conversations (a failed record carries `error` and null facets). */
+  facets: FacetOutcomes;
+  /** The backend's own statistics (LLM tokens and cost, cascade routing); absent for the embedded one. */
+  backend_run?: unknown;
 }
 
 export async function writeFacets(paths: readonly string[], options: WriteFacetsOptions): Promise<WriteFacetsResult> {
   const backend = options.backend ?? (await createEmbeddedBackend());
-  const tally = new IngestTally();
+  const ingestTally = new IngestTally();
   const out = createJsonLinesWriter(options.out);
   const quarantine = options.quarantineOut ? createJsonLinesWriter(options.quarantineOut) : undefined;
   let quarantined = 0;
+  const tally = createOutcomeTally();
+  const window = createOrderedWindow<FacetRecord | FailedFacetRecord>(concurrencyOf(backend), async (record) => {
+    tally.add(record);
+    await out.write(record);
+    options.onConversation?.(out.lines);
+  });
   try {
     for await (const event of ingest(paths, options)) {
-      tally.add(event);
+      ingestTally.add(event);
       if (event.kind === 'conversation') {
-        await out.write(await facetRecord(event.conversation, backend, { explain: options.explain ?? false }));
-        options.onConversation?.(out.lines);
+        await window.push(facetRecord(event.conversation, backend, { explain: options.explain ?? false }));
       } else if (event.kind === 'issue') {
         options.onIssue?.(event.issue);
         if (event.issue.severity === 'skipped') {
@@ -46,9 +62,17 @@ export async function writeFacets(paths: readonly string[], options: WriteFacets
         }
       }
     }
+    await window.drain();
   } finally {
     await out.close();
     await quarantine?.close();
   }
-  return { ingest: tally.summary, written: out.lines, quarantined };
+  const run = backendRunSummary(backend);
+  return {
+    ingest: ingestTally.summary,
+    written: out.lines,
+    quarantined,
+    facets: tally.outcomes,
+    ...(run === undefined ? {} : { backend_run: run }),
+  };
 }

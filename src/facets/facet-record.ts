@@ -7,7 +7,7 @@
 import type { Conversation } from '../model.ts';
 import type { AffectiveType, AssistantCue, CrisisLevel } from './definitions.ts';
 import type { FacetBackend } from './embedded-backend.ts';
-import type { MessageFacetValues } from './facet.ts';
+import { FacetFailure, type MessageFacetValues } from './facet.ts';
 
 export interface FacetRecord {
   id: string;
@@ -27,14 +27,55 @@ export interface FacetRecord {
   segments: { first: AffectiveType[]; last: AffectiveType[] } | null;
   backend: string;
   evidence?: Record<string, string[]>;
+  /** e.g. an LLM saw a truncated conversation; absent when nothing limits the labels. */
+  warnings?: string[];
+}
+
+/** A conversation the backend could not label: the same keys, null facet values, and the reason. */
+export type FailedFacetRecord = {
+  [Key in keyof FacetRecord]: Key extends 'id' | 'source' | 'language' | 'human_messages' | 'backend'
+    ? FacetRecord[Key]
+    : FacetRecord[Key] | null;
+} & { error: string };
+
+export function isFailedRecord(record: FacetRecord | FailedFacetRecord): record is FailedFacetRecord {
+  return 'error' in record && typeof record.error === 'string';
+}
+
+function failedRecord(conversation: Conversation, backend: FacetBackend, failure: FacetFailure): FailedFacetRecord {
+  return {
+    id: conversation.id,
+    source: conversation.source,
+    language: failure.language ?? 'und',
+    human_messages: conversation.messages.filter((message) => message.role === 'user').length,
+    content_creation: null,
+    affective: null,
+    pushback: null,
+    pushback_at: null,
+    crisis: null,
+    anthropomorphism: null,
+    assistant: null,
+    messages: null,
+    sentiment_change: null,
+    segments: null,
+    backend: backend.id,
+    error: failure.reason,
+  };
 }
 
 export async function facetRecord(
   conversation: Conversation,
   backend: FacetBackend,
   options: { explain?: boolean } = {},
-): Promise<FacetRecord> {
-  const { evidence, language, ...facets } = await backend.classify(conversation);
+): Promise<FacetRecord | FailedFacetRecord> {
+  let classified: Awaited<ReturnType<FacetBackend['classify']>>;
+  try {
+    classified = await backend.classify(conversation);
+  } catch (error) {
+    if (error instanceof FacetFailure) return failedRecord(conversation, backend, error);
+    throw error;
+  }
+  const { evidence, language, warnings, ...facets } = classified;
   return {
     id: conversation.id,
     source: conversation.source,
@@ -52,5 +93,6 @@ export async function facetRecord(
     segments: facets.segments,
     backend: backend.id,
     ...(options.explain ? { evidence } : {}),
+    ...(warnings && warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -48,4 +48,21 @@ export interface ConversationFacets {
   segments: { first: AffectiveType[]; last: AffectiveType[] } | null;
   /** facet id → evidence for its positive decisions. */
   evidence: Record<string, string[]>;
+  /** What limits the labels (e.g. an LLM saw a truncated conversation). Absent when nothing does. */
+  warnings?: string[];
+}
+
+/**
+ * Thrown by a backend that could not label a conversation (an LLM call failed for good): the record
+ * then carries `error: reason` and null facet values — never a silent "not affective".
+ * The reason is a short code plus detail; it never contains message text.
+ */
+export class FacetFailure extends Error {
+  constructor(
+    readonly reason: string,
+    readonly language?: string,
+  ) {
+    super(reason);
+    this.name = 'FacetFailure';
+  }
 }
