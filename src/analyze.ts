@@ -6,12 +6,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StudySummary } from './aggregate/summary-schema.ts';
+import {
+  backendRunSummary,
+  concurrencyOf,
+  createOrderedWindow,
+  createOutcomeTally,
+  type FacetOutcomes,
+} from './backends/ordered.ts';
 import { aggregateRows, writeAggregatesCsv, writeAggregatesParquet } from './export/export-aggregates.ts';
 import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
-import { type FacetRecord, facetRecord } from './facets/facet-record.ts';
+import { type FacetRecord, type FailedFacetRecord, facetRecord, isFailedRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
 import { DEFAULT_THRESHOLDS } from './privacy/thresholds.ts';
-import { renderReport } from './report/render-report.ts';
+import { type EvalTable, type Lang, renderReport } from './report/render-report.ts';
 import type { Store, StoreCounts } from './store/store.ts';
 import { buildStudy, type LanguageCell, type StudyOptions } from './study.ts';
 import { createJsonLinesWriter } from './write-jsonl.ts';
@@ -22,6 +29,10 @@ export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'>, S
   onFacetProgress?: (done: number, total: number) => void;
   /** Default: the embedded backend. */
   backend?: FacetBackend;
+  /** Language of report.html (default English). */
+  lang?: Lang;
+  /** The validation table of `npm run eval` (eval/results.json), for the report's methods. */
+  evaluation?: EvalTable;
 }
 
 export interface AnalyzeSummary {
@@ -37,6 +48,10 @@ export interface AnalyzeSummary {
   languages: LanguageCell[];
   /** The study figures (src/aggregate/summary-schema.ts; JSON Schema in docs/summary.schema.json). */
   study: StudySummary;
+  /** Labelled vs failed conversations; failed ones (`error` in facets.jsonl) are left out of the study. */
+  facets: FacetOutcomes;
+  /** The backend's own statistics (LLM tokens and cost, cascade share sent and missed estimate). */
+  backend_run?: unknown;
   outputs: {
     facets: string;
     summary: string;
@@ -61,21 +76,33 @@ async function computeFacets(
 ) {
   const total = (await store.counts()).conversations;
   const writer = createJsonLinesWriter(out);
+  const tally = createOutcomeTally();
   let batch: { key: string; value: FacetRecord }[] = [];
-  try {
-    for await (const conversation of store.readConversations()) {
+  const window = createOrderedWindow<{ key: string; record: FacetRecord | FailedFacetRecord }>(
+    concurrencyOf(backend),
+    async ({ key, record }) => {
+      tally.add(record);
       // The store keeps the evidence (for the audit view); facets.jsonl leaves it out unless asked.
-      const record = await facetRecord(conversation, backend, { explain: true });
       const { evidence: _evidence, ...published } = record;
       await writer.write(published);
-      batch.push({ key: conversation.key, value: record });
+      // A failed conversation stays out of the store's facets: the study counts labelled ones only,
+      // and the next run asks again (what was answered comes from the cache).
+      if (!isFailedRecord(record)) batch.push({ key, value: record });
       if (batch.length >= 1000) {
         await store.saveFacetRecords(backend.id, batch, runId);
         batch = [];
       }
       onProgress?.(writer.lines, total);
+    },
+  );
+  try {
+    for await (const conversation of store.readConversations()) {
+      const key = conversation.key;
+      await window.push(facetRecord(conversation, backend, { explain: true }).then((record) => ({ key, record })));
     }
+    await window.drain();
     await store.saveFacetRecords(backend.id, batch, runId);
+    return tally.outcomes;
   } finally {
     await writer.close();
   }
@@ -98,7 +125,8 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
   try {
     const imported = await importIntoStore(paths, { ...options, runId });
     const backend = options.backend ?? (await createEmbeddedBackend());
-    await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
+    const facets = await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
+    const backendRun = backendRunSummary(backend);
     const { study, languages } = await buildStudy(store, backend.id, { thresholds, seed });
     const rows = aggregateRows(study as unknown as Record<string, unknown>);
     writeAggregatesCsv(rows, outputs.aggregatesCsv);
@@ -119,10 +147,12 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
       seed,
       languages,
       study,
+      facets,
+      ...(backendRun === undefined ? {} : { backend_run: backendRun }),
       outputs,
     };
     writeFileSync(outputs.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    writeFileSync(outputs.report, renderReport(summary));
+    writeFileSync(outputs.report, await renderReport(summary, { lang: options.lang ?? 'en', evaluation: options.evaluation }));
     const usable = imported.conversations > 0 || imported.filesAlreadyImported > 0 || counts.conversations > 0;
     const status = !usable ? 'nothing-usable' : imported.skipped > 0 ? 'partial' : 'ok';
     await store.finishRun(runId, status, summary);

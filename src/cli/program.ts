@@ -9,6 +9,8 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerFacets } from './commands/facets.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerImport } from './commands/import.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerWellbeing } from './commands/wellbeing.ts';
 
 const EXIT_HELP = `
 Exit status: 0 all input used; ${EXIT.partial} finished but some input was skipped (see the quarantine list);
@@ -25,6 +27,8 @@ export function createProgram(): Command {
   registerFacets(program);
   registerAnalyze(program);
   registerFormats(program);
+  registerServe(program);
+  registerWellbeing(program);
   return program;
 }
 

@@ -1,15 +1,21 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { type Command, Option } from 'commander';
+import { addBackendOptions, type BackendFlags, createBackendFromOptions, printDryRun } from '../../backends/from-options.ts';
 import { ConfigError } from '../../errors.ts';
 import { contextFrom, createIssuePrinter, createProgress, importProgressReporter, setExitStatus } from '../output.ts';
 import { addInputOptions, addStoreOptions, type InputFlags, inputOptionsFrom, type StoreFlags } from '../shared-options.ts';
 
-interface AnalyzeFlags extends InputFlags, StoreFlags {
+interface AnalyzeFlags extends InputFlags, StoreFlags, BackendFlags {
   out: string;
   kUsers: string;
   kConversations: string;
   seed: string;
+  lang: 'en' | 'zh';
 }
+
+/** The validation table shipped with affectlens (eval/results.json at the package root), when present. */
+const EVAL_RESULTS = fileURLToPath(new URL('../../../eval/results.json', import.meta.url));
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
@@ -20,19 +26,23 @@ function positiveInteger(name: string, text: string): number {
 export function registerAnalyze(program: Command): void {
   addStoreOptions(
     addInputOptions(
-      program
-        .command('analyze')
-        .description('import, compute facets and write summary.json + report.html for everything in the store')
-        .argument('<paths...>', 'export files, folders or .zip archives'),
+      addBackendOptions(
+        program
+          .command('analyze')
+          .description('import, compute facets and write summary.json + report.html for everything in the store')
+          .argument('<paths...>', 'export files, folders or .zip archives'),
+      ),
     )
       .requiredOption('--out <dir>', 'output folder')
       .option('--k-users <n>', 'minimum distinct participants in every reported cell', '5')
       .option('--k-conversations <n>', 'minimum conversations in every reported cell', '10')
-      .option('--seed <n>', 'seed of the bootstraps and topic clustering', '1'),
+      .option('--seed <n>', 'seed of the bootstraps and topic clustering', '1')
+      .addOption(new Option('--lang <lang>', 'language of report.html').choices(['en', 'zh']).default('en')),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const { DuckDbStore } = await import('../../store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../../analyze.ts');
     const { resolveParticipantKey } = await import('../../privacy/participant-key.ts');
+    const { readEvalTable } = await import('../../report/eval-table.ts');
     const context = contextFrom(flags);
     const thresholds = {
       kUsers: positiveInteger('--k-users', flags.kUsers),
@@ -40,6 +50,8 @@ export function registerAnalyze(program: Command): void {
     };
     const seed = positiveInteger('--seed', flags.seed);
     const participantKey = resolveParticipantKey({ keyFile: flags.participantKeyFile, storePath: flags.db });
+    const backend = await createBackendFromOptions(flags);
+    if (flags.dryRun) return printDryRun(paths, backend, flags, { participantKey, ...inputOptionsFrom(flags) });
     const store = await DuckDbStore.open(flags.db);
     const importProgress = createProgress(context, 'import');
     const facetProgress = createProgress(context, 'facets');
@@ -49,10 +61,13 @@ export function registerAnalyze(program: Command): void {
         store,
         out: flags.out,
         participantKey,
+        backend,
         ...inputOptionsFrom(flags),
         force: Boolean(flags.force),
         thresholds,
         seed,
+        lang: flags.lang,
+        evaluation: readEvalTable(EVAL_RESULTS),
         onProgress: importProgressReporter(importProgress),
         onFacetProgress: (done, total) => {
           importProgress.stop();
