@@ -16,3 +16,19 @@ export function createRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The same generator as an object, with the integer draw most callers need. */
+export class SeededRandom {
+  private readonly uniform: () => number;
+  constructor(seed: number) {
+    this.uniform = createRandom(seed);
+  }
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.uniform();
+  }
+  /** Uniform integer in [0, below). */
+  int(below: number): number {
+    return Math.floor(this.uniform() * below);
+  }
+}

@@ -1,16 +1,7 @@
 /** A small seeded PRNG (mulberry32), so generated data and fuzz cases are the same on every run. */
-import { createRandom } from '../stats/random.ts';
-export class Rng {
-  private readonly uniform: () => number;
-  constructor(seed: number) {
-    this.uniform = createRandom(seed);
-  }
-  next(): number {
-    return this.uniform();
-  }
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
+import { SeededRandom } from '../stats/random.ts';
+
+export class Rng extends SeededRandom {
   between(low: number, high: number): number {
     return low + this.int(high - low + 1);
   }

@@ -1,19 +1,7 @@
-/** mulberry32: the seeded PRNG behind k-means++ and the fitting sample, so topics are the same on every run. */
-import { createRandom } from '../stats/random.ts';
-export class TopicRandom {
-  private readonly uniform: () => number;
-  constructor(seed: number) {
-    this.uniform = createRandom(seed);
-  }
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.uniform();
-  }
-  /** Uniform integer in [0, below). */
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
-}
+/** The seeded PRNG behind k-means++ and the fitting sample (the shared one in src/stats/random.ts), so topics are the same on every run. */
+export { SeededRandom as TopicRandom } from '../stats/random.ts';
+
+import type { SeededRandom as TopicRandom } from '../stats/random.ts';
 
 /** `size` distinct indices of [0, n), chosen with `random`, in ascending order (all of them when size ≥ n). */
 export function sampleIndices(n: number, size: number, random: TopicRandom): number[] {
