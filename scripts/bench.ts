@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --conversations N] [--json out.json]`: the pipeline against the physical floor,
+ * `npm run bench [-- --conversations N] [--threads T] [--json out.json]`: the pipeline against the physical floor,
  * measured in one run on the same files. Each stage runs in its own child process (its own peak RSS):
  *   floor   — bare streaming read + JSON.parse of every conversation (the array splitter; and JSONL lines)
  *   import  — `affectlens import` into a fresh DuckDB store (parse, validate, redact, write)
  *   facets  — `affectlens facets` (parse, redact, every embedded facet, facets.jsonl), no store
  *   analyze — the full `affectlens analyze` (import + facets + study figures + report)
- * Prints conversations/s, MB/s, peak RSS and each stage's ratio to the single-core floor.
+ * Prints conversations/s, MB/s, peak RSS and each stage's ratio to the single-core floor. Facets (and
+ * analyze's facets) run on `--threads` worker threads (default: every core); the rest on one.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ interface StageReport {
 }
 
 /** Runs inside the child process: one stage, timed from the first byte read to the last write. */
-async function runStage(stage: Stage, file: string, work: string): Promise<void> {
+async function runStage(stage: Stage, file: string, work: string, threads: number): Promise<void> {
   const key = Buffer.alloc(32, 9);
   let conversations = 0;
   const started = performance.now();
@@ -55,13 +56,13 @@ async function runStage(stage: Stage, file: string, work: string): Promise<void>
     await store.close();
   } else if (stage === 'facets') {
     const { writeFacets } = await import('../src/write-facets.ts');
-    const result = await writeFacets([file], { out: path.join(work, 'facets.jsonl'), participantKey: key });
+    const result = await writeFacets([file], { out: path.join(work, 'facets.jsonl'), participantKey: key, threads });
     conversations = result.written;
   } else {
     const { DuckDbStore } = await import('../src/store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../src/analyze.ts');
     const store = await DuckDbStore.open(path.join(work, 'analyze.duckdb'));
-    const { summary } = await analyze([file], { store, out: path.join(work, 'analyze-out'), participantKey: key });
+    const { summary } = await analyze([file], { store, out: path.join(work, 'analyze-out'), participantKey: key, threads });
     conversations = summary.store.conversations;
     await store.close();
   }
@@ -95,9 +96,13 @@ async function main(): Promise<void> {
       file: { type: 'string' },
       work: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      /** Facet worker threads of the facets and analyze stages (default: every core). */
+      threads: { type: 'string', default: String(os.availableParallelism()) },
     },
   });
-  if (values.stage) return runStage(values.stage as Stage, values.file as string, values.work as string);
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`--threads must be a positive integer, got ${values.threads}`);
+  if (values.stage) return runStage(values.stage as Stage, values.file as string, values.work as string, threads);
 
   const count = Number(values.conversations);
   const folder = path.join(os.tmpdir(), 'affectlens-bench', `corpus-${count}-seed${values.seed}`);
@@ -117,7 +122,8 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     const file = stage === 'floor-jsonl' ? jsonl : chatgpt;
-    const run = await runSampled(process.execPath, ['--import', 'tsx', SELF, '--stage', stage, '--file', file, '--work', work]);
+    const args = ['--import', 'tsx', SELF, '--stage', stage, '--file', file, '--work', work, '--threads', String(threads)];
+    const run = await runSampled(process.execPath, args);
     if (run.code !== 0) throw new Error(`stage ${stage} failed: ${run.stderr.slice(-2000)}`);
     const report = JSON.parse(run.stdout.trim().split('\n').pop() as string) as StageReport;
     results[stage] = { ...report, hwmMb: Math.max(report.hwmMb, run.peakRssMb), wallSeconds: run.seconds };
@@ -127,7 +133,8 @@ async function main(): Promise<void> {
   const floor = results.floor as StageReport;
   const megabytes = bytes / 1e6;
   console.log(
-    `corpus: ${count} conversations, ${megabytes.toFixed(1)} MB (ChatGPT export format); ${os.cpus().length} cores, 1 used`,
+    `corpus: ${count} conversations, ${megabytes.toFixed(1)} MB (ChatGPT export format); ${os.cpus().length} cores, ` +
+      `facets on ${threads} thread${threads === 1 ? '' : 's'} (floor and import on 1)`,
   );
   console.log('stage         seconds   conv/s     MB/s  peak RSS MB  × floor');
   for (const [stage, report] of Object.entries(results)) {
@@ -146,7 +153,9 @@ async function main(): Promise<void> {
   const summary = {
     conversations: count,
     bytes,
-    cores_used: 1,
+    cores: os.availableParallelism(),
+    /** Facet worker threads of the facets and analyze stages; floor and import run on one core. */
+    threads,
     floor_s: floor.seconds,
     floor_jsonl_s: results['floor-jsonl']?.seconds,
     import_s: results.import?.seconds,

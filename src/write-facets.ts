@@ -2,15 +2,9 @@
  * `affectlens facets <paths…> --out facets.jsonl`: straight from files to one JSON line per
  * conversation, with no store — the evaluation contract. Skipped input goes to a quarantine list.
  */
-import {
-  backendRunSummary,
-  concurrencyOf,
-  createOrderedWindow,
-  createOutcomeTally,
-  type FacetOutcomes,
-} from './backends/ordered.ts';
-import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
-import { type FacetRecord, type FailedFacetRecord, facetRecord } from './facets/facet-record.ts';
+import { backendRunSummary, createOutcomeTally, type FacetOutcomes } from './backends/ordered.ts';
+import type { FacetBackend } from './facets/embedded-backend.ts';
+import { createFacetPipeline, defaultFacetBackend } from './facets/facet-pool.ts';
 import type { ImportIssue } from './ingest/importer.ts';
 import { type IngestOptions, type IngestSummary, IngestTally, ingest } from './ingest/ingest.ts';
 import { createJsonLinesWriter } from './write-jsonl.ts';
@@ -25,6 +19,8 @@ export interface WriteFacetsOptions extends Omit<IngestOptions, 'skipFile'> {
   backend?: FacetBackend;
   /** Add each decision's evidence (rules, model features) to the records. */
   explain?: boolean;
+  /** Worker threads for the embedded backend (default: every core); 1 = in this thread. */
+  threads?: number;
 }
 
 export interface WriteFacetsResult {
@@ -38,22 +34,26 @@ export interface WriteFacetsResult {
 }
 
 export async function writeFacets(paths: readonly string[], options: WriteFacetsOptions): Promise<WriteFacetsResult> {
-  const backend = options.backend ?? (await createEmbeddedBackend());
+  const backend = options.backend ?? (await defaultFacetBackend(options.threads));
   const ingestTally = new IngestTally();
   const out = createJsonLinesWriter(options.out);
   const quarantine = options.quarantineOut ? createJsonLinesWriter(options.quarantineOut) : undefined;
   let quarantined = 0;
   const tally = createOutcomeTally();
-  const window = createOrderedWindow<FacetRecord | FailedFacetRecord>(concurrencyOf(backend), async (record) => {
-    tally.add(record);
-    await out.write(record);
-    options.onConversation?.(out.lines);
-  });
+  const pipeline = createFacetPipeline<undefined>(
+    backend,
+    { explain: options.explain ?? false, threads: options.threads },
+    async (_item, record) => {
+      tally.add(record);
+      await out.write(record);
+      options.onConversation?.(out.lines);
+    },
+  );
   try {
     for await (const event of ingest(paths, options)) {
       ingestTally.add(event);
       if (event.kind === 'conversation') {
-        await window.push(facetRecord(event.conversation, backend, { explain: options.explain ?? false }));
+        await pipeline.push(undefined, event.conversation);
       } else if (event.kind === 'issue') {
         options.onIssue?.(event.issue);
         if (event.issue.severity === 'skipped') {
@@ -62,8 +62,9 @@ export async function writeFacets(paths: readonly string[], options: WriteFacets
         }
       }
     }
-    await window.drain();
+    await pipeline.drain();
   } finally {
+    await pipeline.close();
     await out.close();
     await quarantine?.close();
   }

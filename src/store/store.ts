@@ -66,6 +66,14 @@ export interface ParticipantActivity {
   nightShare: number | null;
 }
 
+/**
+ * One conversation of a facet run's work list: its stored record when it has one (a resumed run),
+ * otherwise the conversation itself, to classify.
+ */
+export type FacetWorkItem =
+  | { key: string; stored: Record<string, unknown>; conversation?: undefined }
+  | { key: string; stored?: undefined; conversation: Conversation };
+
 export interface Store {
   readonly location: string;
   beginRun(command: string): Promise<string>;
@@ -88,6 +96,11 @@ export interface Store {
   userTexts(keys: readonly string[], maxChars?: number): Promise<Map<string, string>>;
   /** Streams stored conversations (with messages) in key order, holding one conversation at a time. */
   readConversations(): AsyncIterable<Conversation>;
+  /**
+   * Streams every stored conversation in key order (as readConversations), each either with its
+   * record of `facetRun` or, when it has none yet, with its messages to classify.
+   */
+  readFacetWork(facetRun: string): AsyncIterable<FacetWorkItem>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addBackendOptions, type BackendFlags, createBackendFromOptions, printDryRun } from '../../backends/from-options.ts';
+import { ConfigError } from '../../errors.ts';
 import { contextFrom, createIssuePrinter, createProgress, setExitStatus } from '../output.ts';
 import { addInputOptions, type InputFlags, inputOptionsFrom } from '../shared-options.ts';
 
@@ -7,6 +8,14 @@ interface FacetsFlags extends InputFlags, BackendFlags {
   out: string;
   quarantine?: string;
   explain?: boolean;
+  threads?: string;
+}
+
+function threadsOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`--threads must be a positive integer, got "${text}"`);
+  return value;
 }
 
 export function registerFacets(program: Command): void {
@@ -19,13 +28,18 @@ export function registerFacets(program: Command): void {
     )
       .requiredOption('--out <file>', 'output JSON Lines file')
       .option('--quarantine <file>', 'list of skipped input (default: <out>.quarantine.jsonl)')
-      .option('--explain', 'add the evidence (rules, model features) behind each positive decision'),
+      .option('--explain', 'add the evidence (rules, model features) behind each positive decision')
+      .option('--threads <n>', 'worker threads for the embedded facets (default: every core; 1 = no pool)'),
   ).action(async (paths: string[], flags: FacetsFlags) => {
-    const backend = await createBackendFromOptions(flags);
+    const threads = threadsOption(flags.threads);
+    // The default (embedded) backend is left to the library: with worker threads its models load in
+    // the workers only.
+    const backend =
+      (flags.backend ?? 'embedded') === 'embedded' && !flags.dryRun ? undefined : await createBackendFromOptions(flags);
     const { writeFacets } = await import('../../write-facets.ts');
     const { resolveParticipantKey } = await import('../../privacy/participant-key.ts');
     const participantKey = resolveParticipantKey({ keyFile: flags.participantKeyFile });
-    if (flags.dryRun) return printDryRun(paths, backend, flags, { participantKey, ...inputOptionsFrom(flags) });
+    if (flags.dryRun && backend) return printDryRun(paths, backend, flags, { participantKey, ...inputOptionsFrom(flags) });
     const context = contextFrom(flags);
     const quarantineOut = flags.quarantine ?? `${flags.out.replace(/\.jsonl?$/, '')}.quarantine.jsonl`;
     const progress = createProgress(context, 'facets');
@@ -38,6 +52,7 @@ export function registerFacets(program: Command): void {
         quarantineOut,
         explain: Boolean(flags.explain),
         backend,
+        threads,
         participantKey,
         ...inputOptionsFrom(flags),
         onIssue: (issue) => issues.print(issue),

@@ -13,6 +13,7 @@ import type { ImportIssue } from '../../ingest/importer.ts';
 import type { Conversation, Message, SourceFormat } from '../../model.ts';
 import type {
   AnalysisRow,
+  FacetWorkItem,
   ImportedFileRecord,
   ParticipantActivity,
   RunRecord,
@@ -319,50 +320,48 @@ export class DuckDbStore implements Store {
   }
 
   async *readConversations(): AsyncIterable<Conversation> {
-    // One ordered stream of conversation+message rows, grouped as they arrive.
-    const result = await this.streamConnection.stream(
-      `SELECT c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
-              c.origin_file, c.origin_offset, c.origin_line, c.meta,
-              m.message_index, m.role, m.text, strftime(m.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), m.model, m.meta
-       FROM conversations c JOIN messages m ON m.conversation_key = c.key
-       ORDER BY c.key, m.message_index`,
-    );
-    let current: Conversation | undefined;
+    for await (const item of this.conversationPages(null)) if (item.conversation) yield item.conversation;
+  }
+
+  async *readFacetWork(facetRun: string): AsyncIterable<FacetWorkItem> {
+    yield* this.conversationPages(facetRun);
+  }
+
+  /**
+   * Conversations in key order, a page of keys at a time: one global ORDER BY over every message's
+   * text needs more than the store's memory limit on a few hundred MB (DuckDB cannot pin the
+   * sorted blocks it streams), while a page's rows are small. Done conversations (a record of
+   * `facetRun`) come as one row carrying the record, no messages read.
+   */
+  private async *conversationPages(facetRun: string | null, pageSize = 512): AsyncIterable<FacetWorkItem> {
+    const keys = await this.streamConnection.stream(`SELECT key FROM conversations ORDER BY key`);
+    let page: string[] = [];
+    // Each table filtered on the page's key range in its own scan (a filter after the join would
+    // read every message's text once per page).
+    const readPage = async () => {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT ${CONVERSATION_COLUMNS}, f.value
+         FROM (SELECT * FROM conversations WHERE key BETWEEN $1 AND $2) c
+         LEFT JOIN (SELECT * FROM facets WHERE facet_run = $3 AND conversation_key BETWEEN $1 AND $2) f
+           ON f.conversation_key = c.key
+         LEFT JOIN (SELECT * FROM messages WHERE conversation_key BETWEEN $1 AND $2) m
+           ON m.conversation_key = c.key AND f.conversation_key IS NULL
+         WHERE f.conversation_key IS NOT NULL OR m.conversation_key IS NOT NULL
+         ORDER BY c.key, m.message_index`,
+        [page[0] as string, page[page.length - 1] as string, facetRun],
+      );
+      page = [];
+      return groupConversationRows(reader.getRows());
+    };
     for (;;) {
-      const chunk = await result.fetchChunk();
+      const chunk = await keys.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       for (const row of chunk.getRows()) {
-        const key = row[0] as string;
-        if (current === undefined || current.key !== key) {
-          if (current !== undefined) yield current;
-          current = {
-            id: row[1] as string,
-            key,
-            source: row[2] as SourceFormat,
-            participant: row[3] as string,
-            ...(row[4] === null ? {} : { title: row[4] as string }),
-            ...(row[5] === null ? {} : { createdAt: row[5] as string }),
-            messages: [],
-            origin: {
-              file: row[6] as string,
-              ...(row[7] === null ? {} : { byteOffset: Number(row[7]) }),
-              ...(row[8] === null ? {} : { line: Number(row[8]) }),
-            },
-            meta: row[9] === null ? {} : JSON.parse(row[9] as string),
-          };
-        }
-        const message: Message = {
-          index: Number(row[10]),
-          role: row[11] as Message['role'],
-          text: row[12] as string,
-          ...(row[13] === null ? {} : { createdAt: row[13] as string }),
-          ...(row[14] === null ? {} : { model: row[14] as string }),
-          ...(row[15] === null ? {} : { meta: JSON.parse(row[15] as string) }),
-        };
-        current.messages.push(message);
+        page.push(row[0] as string);
+        if (page.length >= pageSize) yield* await readPage();
       }
     }
-    if (current !== undefined) yield current;
+    if (page.length > 0) yield* await readPage();
   }
 
   async counts(): Promise<StoreCounts> {
@@ -390,6 +389,51 @@ export class DuckDbStore implements Store {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const CONVERSATION_COLUMNS = `c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
+  c.origin_file, c.origin_offset, c.origin_line, c.meta,
+  m.message_index, m.role, m.text, strftime(m.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), m.model, m.meta`;
+
+/** Groups rows of CONVERSATION_COLUMNS + a stored facet value (column 16), in key order, into work items. */
+function groupConversationRows(rows: readonly (readonly unknown[])[]): FacetWorkItem[] {
+  const items: FacetWorkItem[] = [];
+  let current: Conversation | undefined;
+  for (const row of rows) {
+    const key = row[0] as string;
+    if (row[16] !== null && row[16] !== undefined) {
+      items.push({ key, stored: JSON.parse(row[16] as string) });
+      continue;
+    }
+    if (current === undefined || current.key !== key) {
+      current = {
+        id: row[1] as string,
+        key,
+        source: row[2] as SourceFormat,
+        participant: row[3] as string,
+        ...(row[4] === null ? {} : { title: row[4] as string }),
+        ...(row[5] === null ? {} : { createdAt: row[5] as string }),
+        messages: [],
+        origin: {
+          file: row[6] as string,
+          ...(row[7] === null ? {} : { byteOffset: Number(row[7]) }),
+          ...(row[8] === null ? {} : { line: Number(row[8]) }),
+        },
+        meta: row[9] === null ? {} : JSON.parse(row[9] as string),
+      };
+      items.push({ key, conversation: current });
+    }
+    const message: Message = {
+      index: Number(row[10]),
+      role: row[11] as Message['role'],
+      text: row[12] as string,
+      ...(row[13] === null ? {} : { createdAt: row[13] as string }),
+      ...(row[14] === null ? {} : { model: row[14] as string }),
+      ...(row[15] === null ? {} : { meta: JSON.parse(row[15] as string) }),
+    };
+    current.messages.push(message);
+  }
+  return items;
 }
 
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
