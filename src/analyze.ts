@@ -6,16 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StudySummary } from './aggregate/summary-schema.ts';
-import {
-  backendRunSummary,
-  concurrencyOf,
-  createOrderedWindow,
-  createOutcomeTally,
-  type FacetOutcomes,
-} from './backends/ordered.ts';
+import { type LlmTopicsStats, usesLlm } from './backends/llm-topics/index.ts';
+import { backendRunSummary, createOutcomeTally, type FacetOutcomes } from './backends/ordered.ts';
 import { aggregateRows, writeAggregatesCsv, writeAggregatesParquet } from './export/export-aggregates.ts';
-import { createEmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';
-import { type FacetRecord, type FailedFacetRecord, facetRecord, isFailedRecord } from './facets/facet-record.ts';
+import type { FacetBackend } from './facets/embedded-backend.ts';
+import { createFacetPipeline, defaultFacetBackend } from './facets/facet-pool.ts';
+import { type FacetRecord, isFailedRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
 import { DEFAULT_THRESHOLDS } from './privacy/thresholds.ts';
 import { type EvalTable, type Lang, renderReport } from './report/render-report.ts';
@@ -33,6 +29,8 @@ export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'>, S
   lang?: Lang;
   /** The validation table of `npm run eval` (eval/results.json), for the report's methods. */
   evaluation?: EvalTable;
+  /** Worker threads for the embedded backend (default: every core); 1 = in this thread. */
+  threads?: number;
 }
 
 export interface AnalyzeSummary {
@@ -52,6 +50,13 @@ export interface AnalyzeSummary {
   facets: FacetOutcomes;
   /** The backend's own statistics (LLM tokens and cost, cascade share sent and missed estimate). */
   backend_run?: unknown;
+  /**
+   * Which method made study.topics: 'llm' (LLM topics over the LLM backend's summaries: the run used
+   * an LLM backend or the cascade and was given `llmTopics`, or asked for it) or 'offline'.
+   */
+  topics_method: 'offline' | 'llm';
+  /** Requests, cache hits, tokens and audit counts of the LLM topics. */
+  topics_llm?: LlmTopicsStats;
   outputs: {
     facets: string;
     summary: string;
@@ -67,43 +72,50 @@ export interface AnalyzeResult {
   status: 'ok' | 'partial' | 'nothing-usable';
 }
 
+/**
+ * Facets for every stored conversation, written to facets.jsonl in key order. Conversations that
+ * already hold a record of this backend (an interrupted run, or an earlier analyze) are not
+ * classified again: their stored record is written in its place, so the file is always complete.
+ */
 async function computeFacets(
   store: Store,
   backend: FacetBackend,
   runId: string,
   out: string,
-  onProgress?: (done: number, total: number) => void,
+  options: { threads?: number; onProgress?: (done: number, total: number) => void },
 ) {
   const total = (await store.counts()).conversations;
   const writer = createJsonLinesWriter(out);
   const tally = createOutcomeTally();
   let batch: { key: string; value: FacetRecord }[] = [];
-  const window = createOrderedWindow<{ key: string; record: FacetRecord | FailedFacetRecord }>(
-    concurrencyOf(backend),
-    async ({ key, record }) => {
+  const pipeline = createFacetPipeline<{ key: string; stored: boolean }>(
+    backend,
+    { explain: true, threads: options.threads },
+    async ({ key, stored }, record) => {
       tally.add(record);
       // The store keeps the evidence (for the audit view); facets.jsonl leaves it out unless asked.
       const { evidence: _evidence, ...published } = record;
       await writer.write(published);
       // A failed conversation stays out of the store's facets: the study counts labelled ones only,
       // and the next run asks again (what was answered comes from the cache).
-      if (!isFailedRecord(record)) batch.push({ key, value: record });
+      if (!stored && !isFailedRecord(record)) batch.push({ key, value: record });
       if (batch.length >= 1000) {
         await store.saveFacetRecords(backend.id, batch, runId);
         batch = [];
       }
-      onProgress?.(writer.lines, total);
+      options.onProgress?.(writer.lines, total);
     },
   );
   try {
-    for await (const conversation of store.readConversations()) {
-      const key = conversation.key;
-      await window.push(facetRecord(conversation, backend, { explain: true }).then((record) => ({ key, record })));
+    for await (const work of store.readFacetWork(backend.id)) {
+      if (work.conversation) await pipeline.push({ key: work.key, stored: false }, work.conversation);
+      else await pipeline.pushRecord({ key: work.key, stored: true }, work.stored as unknown as FacetRecord);
     }
-    await window.drain();
+    await pipeline.drain();
     await store.saveFacetRecords(backend.id, batch, runId);
     return tally.outcomes;
   } finally {
+    await pipeline.close();
     await writer.close();
   }
 }
@@ -124,10 +136,19 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
   const seed = options.seed ?? 1;
   try {
     const imported = await importIntoStore(paths, { ...options, runId });
-    const backend = options.backend ?? (await createEmbeddedBackend());
-    const facets = await computeFacets(store, backend, runId, outputs.facets, options.onFacetProgress);
+    const backend = options.backend ?? (await defaultFacetBackend(options.threads));
+    const facets = await computeFacets(store, backend, runId, outputs.facets, {
+      threads: options.threads,
+      onProgress: options.onFacetProgress,
+    });
     const backendRun = backendRunSummary(backend);
-    const { study, languages } = await buildStudy(store, backend.id, { thresholds, seed });
+    const topicsMethod = options.topicsMethod ?? (options.llmTopics && usesLlm(backend) ? 'llm' : 'offline');
+    const { study, languages } = await buildStudy(store, backend.id, {
+      thresholds,
+      seed,
+      topicsMethod,
+      ...(options.llmTopics ? { llmTopics: options.llmTopics } : {}),
+    });
     const rows = aggregateRows(study as unknown as Record<string, unknown>);
     writeAggregatesCsv(rows, outputs.aggregatesCsv);
     await writeAggregatesParquet(rows, outputs.aggregatesParquet);
@@ -149,6 +170,8 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
       study,
       facets,
       ...(backendRun === undefined ? {} : { backend_run: backendRun }),
+      topics_method: topicsMethod,
+      ...(topicsMethod === 'llm' && options.llmTopics?.stats ? { topics_llm: options.llmTopics.stats } : {}),
       outputs,
     };
     writeFileSync(outputs.summary, `${JSON.stringify(summary, null, 2)}\n`);

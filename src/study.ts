@@ -1,9 +1,14 @@
 /**
  * The study step of `analyze`: read every conversation's stored facets, build the seven figures with
  * k-thresholds applied (src/aggregate), and pool the language counts under the same thresholds.
+ * Topics are offline (TF-IDF k-means over the user's redacted words) unless `topicsMethod` is 'llm':
+ * then the LLM topics over the summaries the LLM backend stored (src/backends/llm-topics).
  */
 import { buildStudySummary } from './aggregate/aggregate.ts';
 import type { StudySummary } from './aggregate/summary-schema.ts';
+import { llmTopicsInput } from './backends/llm-topics/index.ts';
+import type { LlmTopicsProvider } from './backends/llm-topics/types.ts';
+import { ConfigError } from './errors.ts';
 import { DEFAULT_THRESHOLDS, type KThresholds, meetsThresholds } from './privacy/thresholds.ts';
 import type { AnalysisRow, Store } from './store/store.ts';
 
@@ -11,6 +16,13 @@ export interface StudyOptions {
   thresholds?: KThresholds;
   /** Seed of every bootstrap and of the topic clustering: the same seed gives the same numbers. */
   seed?: number;
+  /**
+   * 'offline' (default): topics from the user's redacted words. 'llm': topics from the summaries an
+   * LLM backend (or the cascade) stored in each affective record's evidence; needs `llmTopics`.
+   */
+  topicsMethod?: 'offline' | 'llm';
+  /** The embeddings + chat provider of the LLM topics. */
+  llmTopics?: LlmTopicsProvider;
 }
 
 export interface LanguageCell {
@@ -63,11 +75,15 @@ export async function buildStudy(
   const rows: AnalysisRow[] = [];
   for await (const row of store.readAnalysisRows(facetRun)) rows.push(row);
   const activity = await store.participantActivity();
-  // Topics read the user's (redacted) words of affective, non-content-creation conversations only.
-  const topicKeys = rows
-    .filter((row) => (row.facets.affective as string[] | undefined)?.length && row.facets.content_creation !== true)
-    .map((row) => row.key);
-  const texts = await store.userTexts(topicKeys);
+  // Topics read affective, non-content-creation conversations only: the user's (redacted) words, or their summaries.
+  const topicRows = rows.filter(
+    (row) => (row.facets.affective as string[] | undefined)?.length && row.facets.content_creation !== true,
+  );
+  if (options.topicsMethod === 'llm' && !options.llmTopics) throw new ConfigError("topicsMethod 'llm' needs llmTopics");
+  const texts =
+    options.topicsMethod === 'llm' && options.llmTopics
+      ? llmTopicsInput(topicRows, options.llmTopics)
+      : await store.userTexts(topicRows.map((row) => row.key));
   const study = await buildStudySummary(rows, activity, { k, seed: options.seed ?? 1, backend: facetRun }, texts);
   return { study, languages: languageCells(rows, k) };
 }

@@ -26,6 +26,7 @@ export interface BackendFlags {
   auditRate?: string;
   seed?: string;
   dryRun?: boolean;
+  llmEmbeddingModel?: string;
 }
 
 export function addBackendOptions(command: Command): Command {
@@ -37,6 +38,7 @@ export function addBackendOptions(command: Command): Command {
     .option('--llm-concurrency <n>', 'LLM requests in flight at most', '4')
     .option('--llm-cache <dir>', 'response cache folder', DEFAULT_CACHE_DIR)
     .option('--llm-price <in,out>', 'USD per million input,output tokens (overrides the price table)')
+    .option('--llm-embedding-model <name>', 'analyze with llm/cascade: name topics with the LLM over embeddings of summaries')
     .option('--audit-rate <rate>', 'cascade: share of screened-out conversations audited by the LLM', '0.02')
     .option('--dry-run', 'estimate LLM requests, tokens and cost; send nothing, write nothing');
 }
@@ -118,4 +120,29 @@ export async function printDryRun(
   const override = priceFromFlags(flags.llmPrice);
   const estimate = await dryRun(paths, backend, { ...options, ...(override ? { price: override } : {}) });
   process.stdout.write(`${JSON.stringify({ dry_run: true, ...estimate }, null, 2)}\n`);
+}
+
+/**
+ * LLM topics for `analyze`: only with an OpenAI-compatible endpoint (Anthropic has no embeddings
+ * endpoint) and an embedding model; otherwise the study uses the offline topics.
+ */
+export async function createLlmTopicsFromOptions(flags: BackendFlags, extras: BackendExtras = {}) {
+  const backend = flags.backend ?? 'embedded';
+  const openaiLlm = backend === 'llm' || (backend === 'cascade' && (flags.llmProvider ?? 'openai') === 'openai');
+  if (!flags.llmEmbeddingModel || !openaiLlm || !flags.llmModel) return undefined;
+  const env = extras.env ?? process.env;
+  const { createOpenAICompatibleClient } = await import('./openai-compatible/index.ts');
+  const { llmTopicsProvider } = await import('./llm-topics/index.ts');
+  const client = createOpenAICompatibleClient({
+    apiKey: env.AFFECTLENS_LLM_API_KEY || env.OPENAI_API_KEY || 'none',
+    model: flags.llmModel,
+    ...(flags.llmBaseUrl ? { baseURL: flags.llmBaseUrl } : {}),
+    ...(extras.fetch ? { fetch: extras.fetch } : {}),
+  });
+  return llmTopicsProvider({
+    chat: client,
+    embeddings: client,
+    embeddingModel: flags.llmEmbeddingModel,
+    cache: createDirectoryCache(flags.llmCache ?? DEFAULT_CACHE_DIR),
+  });
 }

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
-import { addBackendOptions, type BackendFlags, createBackendFromOptions, printDryRun } from '../../backends/from-options.ts';
+import {
+  addBackendOptions,
+  type BackendFlags,
+  createBackendFromOptions,
+  createLlmTopicsFromOptions,
+  printDryRun,
+} from '../../backends/from-options.ts';
 import { ConfigError } from '../../errors.ts';
 import { contextFrom, createIssuePrinter, createProgress, importProgressReporter, setExitStatus } from '../output.ts';
 import { addInputOptions, addStoreOptions, type InputFlags, inputOptionsFrom, type StoreFlags } from '../shared-options.ts';
@@ -12,6 +18,7 @@ interface AnalyzeFlags extends InputFlags, StoreFlags, BackendFlags {
   kConversations: string;
   seed: string;
   lang: 'en' | 'zh';
+  threads?: string;
 }
 
 /** The validation table shipped with affectlens (eval/results.json at the package root), when present. */
@@ -37,7 +44,8 @@ export function registerAnalyze(program: Command): void {
       .option('--k-users <n>', 'minimum distinct participants in every reported cell', '5')
       .option('--k-conversations <n>', 'minimum conversations in every reported cell', '10')
       .option('--seed <n>', 'seed of the bootstraps and topic clustering', '1')
-      .addOption(new Option('--lang <lang>', 'language of report.html').choices(['en', 'zh']).default('en')),
+      .addOption(new Option('--lang <lang>', 'language of report.html').choices(['en', 'zh']).default('en'))
+      .option('--threads <n>', 'worker threads for the embedded facets (default: every core; 1 = no pool)'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const { DuckDbStore } = await import('../../store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../../analyze.ts');
@@ -49,9 +57,13 @@ export function registerAnalyze(program: Command): void {
       kConversations: positiveInteger('--k-conversations', flags.kConversations),
     };
     const seed = positiveInteger('--seed', flags.seed);
+    const threads = flags.threads === undefined ? undefined : positiveInteger('--threads', flags.threads);
     const participantKey = resolveParticipantKey({ keyFile: flags.participantKeyFile, storePath: flags.db });
-    const backend = await createBackendFromOptions(flags);
-    if (flags.dryRun) return printDryRun(paths, backend, flags, { participantKey, ...inputOptionsFrom(flags) });
+    // The default (embedded) backend is left to the library: with worker threads its models load in
+    // the workers only.
+    const backend =
+      (flags.backend ?? 'embedded') === 'embedded' && !flags.dryRun ? undefined : await createBackendFromOptions(flags);
+    if (flags.dryRun && backend) return printDryRun(paths, backend, flags, { participantKey, ...inputOptionsFrom(flags) });
     const store = await DuckDbStore.open(flags.db);
     const importProgress = createProgress(context, 'import');
     const facetProgress = createProgress(context, 'facets');
@@ -66,7 +78,9 @@ export function registerAnalyze(program: Command): void {
         force: Boolean(flags.force),
         thresholds,
         seed,
+        ...(backend ? { llmTopics: await createLlmTopicsFromOptions(flags) } : {}),
         lang: flags.lang,
+        threads,
         evaluation: readEvalTable(EVAL_RESULTS),
         onProgress: importProgressReporter(importProgress),
         onFacetProgress: (done, total) => {
