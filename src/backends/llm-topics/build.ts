@@ -15,7 +15,7 @@
 import { clusterCount, FIT_SAMPLE } from '../../topics/build-topics.ts';
 import { nearest, sphericalKMeans } from '../../topics/kmeans.ts';
 import { sampleIndices, TopicRandom } from '../../topics/random.ts';
-import { type Cell, suppressSiblings } from '../../topics/suppress.ts';
+import { type Cell, orderSiblings, suppressSiblings } from '../../topics/suppress.ts';
 import type { SparseRows } from '../../topics/tfidf.ts';
 import { createDirectoryCache } from '../llm/cache.ts';
 import { createLimiter } from '../llm/limit.ts';
@@ -273,17 +273,7 @@ export async function buildLlmTopics(
 
 /** Orders siblings (visible by size, then suppressed) and numbers them; a suppressed one shows nothing. */
 function publish(groups: readonly Group[], prefix: string): LlmTopicCluster[] {
-  const order = groups
-    .map((group, i) => ({ group, hidden: group.reason !== undefined, i }))
-    .sort(
-      (a, b) =>
-        Number(a.hidden) - Number(b.hidden) ||
-        (a.hidden
-          ? 0
-          : b.group.cell.conversations - a.group.cell.conversations ||
-            b.group.cell.participants.size - a.group.cell.participants.size) ||
-        a.i - b.i,
-    );
+  const order = orderSiblings(groups, (group) => group.reason !== undefined);
   return order.map(({ group, hidden }, n): LlmTopicCluster => {
     const id = `${prefix}${n + 1}`;
     if (hidden) {

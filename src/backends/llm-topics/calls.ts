@@ -6,13 +6,10 @@
  * suppresses that cluster); embeddings that fail end the topics with the call's error.
  */
 import type { z } from 'zod';
-import { bump } from '../llm/accounting.ts';
+import { requestJson, retried } from '../llm/ask.ts';
 import { type CachedAnswer, cacheKey, type ResponseCache } from '../llm/cache.ts';
 import type { Limiter } from '../llm/limit.ts';
-import { repairMessage } from '../llm/prompts.ts';
-import { type RetryPolicy, withRetries } from '../llm/retry.ts';
-import { describeIssues, extractJson } from '../llm/schemas.ts';
-import { type ChatTurn, LlmCallError } from '../llm/types.ts';
+import type { RetryPolicy } from '../llm/retry.ts';
 import { EMBEDDING_VERSION, type TopicPrompt } from './prompts.ts';
 import type { LlmTopicsProvider, LlmTopicsStats } from './types.ts';
 
@@ -25,86 +22,29 @@ export interface TopicsContext {
   signal?: AbortSignal;
 }
 
-function retried<T>(context: TopicsContext, call: () => Promise<T>): Promise<T> {
-  const { signal } = context;
-  return context.limiter.run(() =>
-    withRetries(
-      async () => {
-        if (signal?.aborted) throw signal.reason;
-        return call();
-      },
-      context.retry,
-      (error) => bump(context.stats.retries, error.reason),
-      signal,
-    ),
-  );
-}
-
-function validate<T>(schema: z.ZodType<T>, text: string): { ok: true; value: T; json: unknown } | { ok: false; error: string } {
-  let json: unknown;
-  try {
-    json = extractJson(text);
-  } catch (error) {
-    return { ok: false, error: `not a JSON object (${(error as Error).name})` };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data, json } : { ok: false, error: describeIssues(parsed.error) };
-}
-
-/** One chat request: cached, retried, validated with one repair; null when it still fails. */
+/** One chat request through the shared flow (src/backends/llm/ask.ts); null when it still fails. */
 export async function askJson<T>(
   context: TopicsContext,
   prompt: TopicPrompt,
   content: string,
   schema: z.ZodType<T>,
 ): Promise<T | null> {
-  const { provider, cache, stats, signal } = context;
-  const key = cacheKey(prompt.version, provider.model, content);
-  const cached = cache.get(key);
-  if (cached) {
-    const parsed = schema.safeParse(cached.answer);
-    if (parsed.success) {
-      stats.cache_hits += 1;
-      return parsed.data;
-    }
-  }
-  const call = (turns: ChatTurn[]) =>
-    retried(context, async () => {
-      stats.chat_requests += 1;
-      const response = await provider.complete({
-        system: prompt.system,
-        turns,
-        maxTokens: prompt.maxTokens,
-        ...(signal ? { signal } : {}),
-      });
-      stats.input_tokens += response.inputTokens;
-      stats.output_tokens += response.outputTokens;
-      return response;
-    });
-  try {
-    const turns: ChatTurn[] = [{ role: 'user', content }];
-    let response = await call(turns);
-    let checked = validate(schema, response.text);
-    if (!checked.ok) {
-      stats.repairs += 1;
-      turns.push({ role: 'assistant', content: response.text }, { role: 'user', content: repairMessage(checked.error) });
-      response = await call(turns);
-      checked = validate(schema, response.text);
-    }
-    if (!checked.ok) return null;
-    cache.set(key, {
-      promptVersion: prompt.version,
+  const { provider, stats } = context;
+  const result = await requestJson(
+    {
+      ...context,
+      complete: (request) => provider.complete(request),
       model: provider.model,
-      answer: checked.json,
-      inputTokens: response.inputTokens,
-      outputTokens: response.outputTokens,
-    });
-    return checked.value;
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (error instanceof LlmCallError) return null;
-    throw error;
-  }
+      countRequest: () => {
+        stats.chat_requests += 1;
+      },
+    },
+    prompt,
+    content,
+    schema,
+    prompt.maxTokens,
+  );
+  return result.ok ? result.value : null;
 }
 
 const isVector = (value: unknown): value is number[] =>

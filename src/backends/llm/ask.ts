@@ -37,39 +37,74 @@ function check<T>(schema: z.ZodType<T>, text: string): Checked<T> {
   return { ok: false, error: issues, paths: parsed.error.issues.map((issue) => issue.path.join('.') || 'root').join(',') };
 }
 
-export async function ask<T>(
-  context: AskContext,
-  prompt: PromptGroup,
+/** Counters both the facet run and the topics keep; `countRequest` names the request counter. */
+export interface RequestCounters {
+  cache_hits: number;
+  repairs: number;
+  retries: Record<string, number>;
+  input_tokens: number;
+  output_tokens: number;
+}
+
+export interface JsonRequestContext {
+  complete: ChatClient['complete'];
+  model: string;
+  cache: ResponseCache;
+  limiter: Limiter;
+  retry: RetryPolicy;
+  stats: RequestCounters;
+  countRequest: () => void;
+  signal?: AbortSignal;
+}
+
+/** Runs `call` under the concurrency limit with retries (each retry counted by reason). */
+export function retried<T>(
+  context: Pick<JsonRequestContext, 'limiter' | 'retry' | 'signal'> & { stats: Pick<RequestCounters, 'retries'> },
+  call: () => Promise<T>,
+): Promise<T> {
+  const { signal } = context;
+  return context.limiter.run(() =>
+    withRetries(
+      async () => {
+        if (signal?.aborted) throw signal.reason;
+        return call();
+      },
+      context.retry,
+      (error) => bump(context.stats.retries, error.reason),
+      signal,
+    ),
+  );
+}
+
+/**
+ * The shared flow: cache, call, validate, one repair turn, cache the valid answer. A call that fails
+ * after its retries, or an answer still invalid after the repair, comes back as `{ ok: false, reason }`.
+ */
+export async function requestJson<T>(
+  context: JsonRequestContext,
+  prompt: { id: string; version: string; system: string },
   content: string,
   schema: z.ZodType<T>,
   maxTokens: number,
-): Promise<T> {
-  const { client, cache, stats, signal } = context;
-  const key = cacheKey(prompt.version, client.model, content);
+): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  const { cache, stats, signal } = context;
+  const key = cacheKey(prompt.version, context.model, content);
   const cached = cache.get(key);
   if (cached) {
     const parsed = schema.safeParse(cached.answer);
     if (parsed.success) {
       stats.cache_hits += 1;
-      return parsed.data;
+      return { ok: true, value: parsed.data };
     }
   }
   const call = (turns: ChatTurn[]) =>
-    context.limiter.run(() =>
-      withRetries(
-        async () => {
-          if (signal?.aborted) throw signal.reason;
-          stats.requests += 1;
-          const response = await client.complete({ system: prompt.system, turns, maxTokens, ...(signal ? { signal } : {}) });
-          stats.input_tokens += response.inputTokens;
-          stats.output_tokens += response.outputTokens;
-          return response;
-        },
-        context.retry,
-        (error) => bump(stats.retries, error.reason),
-        signal,
-      ),
-    );
+    retried(context, async () => {
+      context.countRequest();
+      const response = await context.complete({ system: prompt.system, turns, maxTokens, ...(signal ? { signal } : {}) });
+      stats.input_tokens += response.inputTokens;
+      stats.output_tokens += response.outputTokens;
+      return response;
+    });
   try {
     const turns: ChatTurn[] = [{ role: 'user', content }];
     let response = await call(turns);
@@ -80,18 +115,45 @@ export async function ask<T>(
       response = await call(turns);
       checked = check(schema, response.text);
     }
-    if (!checked.ok) throw new FacetFailure(`invalid-output: ${prompt.id} ${checked.paths}`);
+    if (!checked.ok) return { ok: false, reason: `invalid-output: ${prompt.id} ${checked.paths}` };
     cache.set(key, {
       promptVersion: prompt.version,
-      model: client.model,
+      model: context.model,
       answer: checked.json,
       inputTokens: response.inputTokens,
       outputTokens: response.outputTokens,
     });
-    return checked.value;
+    return { ok: true, value: checked.value };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (error instanceof LlmCallError) throw new FacetFailure(error.reason);
+    if (error instanceof LlmCallError) return { ok: false, reason: error.reason };
     throw error;
   }
+}
+
+/** A facet prompt group's request: a failure ends in a FacetFailure with the reason. */
+export async function ask<T>(
+  context: AskContext,
+  prompt: PromptGroup,
+  content: string,
+  schema: z.ZodType<T>,
+  maxTokens: number,
+): Promise<T> {
+  const { client, stats } = context;
+  const result = await requestJson(
+    {
+      ...context,
+      complete: (request) => client.complete(request),
+      model: client.model,
+      countRequest: () => {
+        stats.requests += 1;
+      },
+    },
+    prompt,
+    content,
+    schema,
+    maxTokens,
+  );
+  if (!result.ok) throw new FacetFailure(result.reason);
+  return result.value;
 }
