@@ -16,7 +16,7 @@
 import { nearest, sphericalKMeans } from './kmeans.ts';
 import { clusterSums, distinctiveTerms } from './labels.ts';
 import { sampleIndices, TopicRandom } from './random.ts';
-import { type Cell, suppressSiblings } from './suppress.ts';
+import { type Cell, orderSiblings, suppressSiblings } from './suppress.ts';
 import { topicTerms } from './terms.ts';
 import { rowIsEmpty, type SparseRows, tfidfRows } from './tfidf.ts';
 import type { TopicCluster, TopicDocument, TopicOptions, TopicsResult } from './types.ts';
@@ -192,17 +192,7 @@ function publish(
     groups.map((g) => g.cell),
     thresholds,
   );
-  const order = groups
-    .map((group, i) => ({ group, hidden: suppressed[i] as boolean, i }))
-    .sort(
-      (a, b) =>
-        Number(a.hidden) - Number(b.hidden) ||
-        (a.hidden
-          ? 0
-          : b.group.cell.conversations - a.group.cell.conversations ||
-            b.group.cell.participants.size - a.group.cell.participants.size) ||
-        a.i - b.i,
-    );
+  const order = orderSiblings(groups, (_group, i) => suppressed[i] as boolean);
   return order.map(({ group, hidden }, n) => {
     const id = `${prefix}${n + 1}`;
     ids.set(group, id);

@@ -49,3 +49,25 @@ export function suppressSiblings(cells: readonly Cell[], thresholds: Thresholds)
     suppressed[smallest] = true;
   }
 }
+
+/**
+ * Siblings in publishing order: visible ones by size (conversations, then participants), then the
+ * suppressed ones in input order — so a hidden cluster's position says nothing about its size.
+ */
+export function orderSiblings<G extends { cell: Cell }>(
+  groups: readonly G[],
+  hidden: (group: G, index: number) => boolean,
+): { group: G; hidden: boolean }[] {
+  return groups
+    .map((group, i) => ({ group, hidden: hidden(group, i), i }))
+    .sort(
+      (a, b) =>
+        Number(a.hidden) - Number(b.hidden) ||
+        (a.hidden
+          ? 0
+          : b.group.cell.conversations - a.group.cell.conversations ||
+            b.group.cell.participants.size - a.group.cell.participants.size) ||
+        a.i - b.i,
+    )
+    .map(({ group, hidden: isHidden }) => ({ group, hidden: isHidden }));
+}
