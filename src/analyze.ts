@@ -8,9 +8,11 @@ import path from 'node:path';
 import type { StudySummary } from './aggregate/summary-schema.ts';
 import { type LlmTopicsStats, usesLlm } from './backends/llm-topics/index.ts';
 import { backendRunSummary, createOutcomeTally, type FacetOutcomes } from './backends/ordered.ts';
+import { classifyDistributed, type DistributedOptions, type DistributedRun } from './distributed/coordinator.ts';
+import { ConfigError } from './errors.ts';
 import { aggregateRows, writeAggregatesCsv, writeAggregatesParquet } from './export/export-aggregates.ts';
 import type { FacetBackend } from './facets/embedded-backend.ts';
-import { createFacetPipeline, defaultFacetBackend } from './facets/facet-pool.ts';
+import { createFacetPipeline, defaultFacetBackend, isEmbeddedBackend } from './facets/facet-pool.ts';
 import { type FacetRecord, isFailedRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
 import { DEFAULT_THRESHOLDS } from './privacy/thresholds.ts';
@@ -31,6 +33,11 @@ export interface AnalyzeOptions extends Omit<ImportIntoStoreOptions, 'runId'>, S
   evaluation?: EvalTable;
   /** Worker threads for the embedded backend (default: every core); 1 = in this thread. */
   threads?: number;
+  /**
+   * Classify on `affectlens worker` processes through a BullMQ queue on Redis instead of here
+   * (embedded backend only); the outputs are the same as a one-machine run's.
+   */
+  distributed?: Omit<DistributedOptions, 'onProgress' | 'explain'>;
 }
 
 export interface AnalyzeSummary {
@@ -57,6 +64,8 @@ export interface AnalyzeSummary {
   topics_method: 'offline' | 'llm';
   /** Requests, cache hits, tokens and audit counts of the LLM topics. */
   topics_llm?: LlmTopicsStats;
+  /** Shards, conversations and retried shards of a distributed run (`--distributed`). */
+  distributed?: DistributedRun;
   outputs: {
     facets: string;
     summary: string;
@@ -136,9 +145,23 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
   const seed = options.seed ?? 1;
   try {
     const imported = await importIntoStore(paths, { ...options, runId });
-    const backend = options.backend ?? (await defaultFacetBackend(options.threads));
+    const { distributed } = options;
+    if (distributed && options.backend && !isEmbeddedBackend(options.backend)) {
+      throw new ConfigError(`--distributed runs the embedded backend only; ${options.backend.id} runs on this machine`);
+    }
+    // Distributed: the models load in the workers, not here (the backend below is only the id).
+    const backend = options.backend ?? (await defaultFacetBackend(distributed ? 2 : options.threads));
+    let distributedRun: DistributedRun | undefined;
+    if (distributed) {
+      distributedRun = await classifyDistributed(store, backend.id, runId, {
+        ...distributed,
+        explain: true,
+        onProgress: options.onFacetProgress,
+      });
+    }
+    // After a distributed run every record is stored: this writes facets.jsonl from the store.
     const facets = await computeFacets(store, backend, runId, outputs.facets, {
-      threads: options.threads,
+      threads: distributed ? 1 : options.threads,
       onProgress: options.onFacetProgress,
     });
     const backendRun = backendRunSummary(backend);
@@ -172,6 +195,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
       ...(backendRun === undefined ? {} : { backend_run: backendRun }),
       topics_method: topicsMethod,
       ...(topicsMethod === 'llm' && options.llmTopics?.stats ? { topics_llm: options.llmTopics.stats } : {}),
+      ...(distributedRun ? { distributed: distributedRun } : {}),
       outputs,
     };
     writeFileSync(outputs.summary, `${JSON.stringify(summary, null, 2)}\n`);

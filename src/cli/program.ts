@@ -11,6 +11,7 @@ import { registerFormats } from './commands/formats.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerWellbeing } from './commands/wellbeing.ts';
+import { registerWorker } from './commands/worker.ts';
 
 const EXIT_HELP = `
 Exit status: 0 all input used; ${EXIT.partial} finished but some input was skipped (see the quarantine list);
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerFormats(program);
   registerServe(program);
   registerWellbeing(program);
+  registerWorker(program);
   return program;
 }
 

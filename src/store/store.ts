@@ -89,6 +89,11 @@ export interface Store {
   issues(runId?: string): Promise<ImportIssue[]>;
   /** Stores one facet record per conversation for a facet run (e.g. 'base@1'), replacing earlier values. */
   saveFacetRecords(facetRun: string, records: readonly { key: string; value: unknown }[], runId: string): Promise<void>;
+  /**
+   * Stores the records of a Parquet facet shard (columns key, value JSON) written by a distributed
+   * worker, replacing earlier values of the same keys, atomically; returns how many rows it held.
+   */
+  mergeFacetShard(facetRun: string, parquetFile: string, runId: string): Promise<number>;
   /** Streams every conversation that has a record of `facetRun`, with its facets. */
   readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow>;
   participantActivity(): Promise<ParticipantActivity[]>;

@@ -19,6 +19,10 @@ interface AnalyzeFlags extends InputFlags, StoreFlags, BackendFlags {
   seed: string;
   lang: 'en' | 'zh';
   threads?: string;
+  distributed?: string;
+  sharedDir?: string;
+  queue: string;
+  shardSize: string;
 }
 
 /** The validation table shipped with affectlens (eval/results.json at the package root), when present. */
@@ -45,7 +49,11 @@ export function registerAnalyze(program: Command): void {
       .option('--k-conversations <n>', 'minimum conversations in every reported cell', '10')
       .option('--seed <n>', 'seed of the bootstraps and topic clustering', '1')
       .addOption(new Option('--lang <lang>', 'language of report.html').choices(['en', 'zh']).default('en'))
-      .option('--threads <n>', 'worker threads for the embedded facets (default: every core; 1 = no pool)'),
+      .option('--threads <n>', 'worker threads for the embedded facets (default: every core; 1 = no pool)')
+      .option('--distributed <redis-url>', 'classify on `affectlens worker` processes through a BullMQ queue on this Redis')
+      .option('--shared-dir <dir>', 'with --distributed: a directory the workers can read and write (default: <out>/shards)')
+      .option('--queue <name>', 'with --distributed: the queue name', 'affectlens-facets')
+      .option('--shard-size <n>', 'with --distributed: conversations per shard', '1000'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const { DuckDbStore } = await import('../../store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../../analyze.ts');
@@ -58,6 +66,20 @@ export function registerAnalyze(program: Command): void {
     };
     const seed = positiveInteger('--seed', flags.seed);
     const threads = flags.threads === undefined ? undefined : positiveInteger('--threads', flags.threads);
+    const distributed = flags.distributed
+      ? {
+          redis: flags.distributed,
+          sharedDir: flags.sharedDir ?? path.join(flags.out, 'shards'),
+          queue: flags.queue,
+          shardSize: positiveInteger('--shard-size', flags.shardSize),
+          onStatus: (message: string) => {
+            if (!context.quiet) process.stderr.write(`${message}\n`);
+          },
+        }
+      : undefined;
+    if (distributed && flags.backend && flags.backend !== 'embedded') {
+      throw new ConfigError(`--distributed runs the embedded backend only, not --backend ${flags.backend}`);
+    }
     const participantKey = resolveParticipantKey({ keyFile: flags.participantKeyFile, storePath: flags.db });
     // The default (embedded) backend is left to the library: with worker threads its models load in
     // the workers only.
@@ -81,6 +103,7 @@ export function registerAnalyze(program: Command): void {
         ...(backend ? { llmTopics: await createLlmTopicsFromOptions(flags) } : {}),
         lang: flags.lang,
         threads,
+        ...(distributed ? { distributed } : {}),
         evaluation: readEvalTable(EVAL_RESULTS),
         onProgress: importProgressReporter(importProgress),
         onFacetProgress: (done, total) => {

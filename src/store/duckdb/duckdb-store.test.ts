@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { writeShardOutput } from '../../distributed/shards.ts';
 import { conversationKey } from '../../ingest/finalize.ts';
 import type { Conversation } from '../../model.ts';
+import { tempDir } from '../../testing/fixtures.ts';
 import { DuckDbStore } from './duckdb-store.ts';
 
 function conversation(id: string, texts: string[]): Conversation {
@@ -189,5 +192,30 @@ describe('duckdb store', () => {
         }
       }
       assert.equal(read, 5000);
+    }));
+
+  it('merges a Parquet facet shard, replacing earlier records of its keys and ignoring unknown keys', () =>
+    withStore(async (store) => {
+      const runId = await store.beginRun('test');
+      const [a, b] = [conversation('a', ['x', 'y']), conversation('b', ['hi', 'hello'])];
+      await store.saveConversations([a, b], runId);
+      await store.saveFacetRecords('embedded@1', [{ key: a.key, value: { crisis: 'old' } }], runId);
+      const file = path.join(tempDir(), 'facets-00001.parquet');
+      await writeShardOutput(file, [
+        { key: a.key, value: { crisis: 'none', affective: ['coaching'] } },
+        { key: b.key, value: { crisis: 'acute', affective: [] } },
+        { key: 'f'.repeat(64), value: { crisis: 'none' } },
+      ]);
+      assert.equal(await store.mergeFacetShard('embedded@1', file, runId), 2);
+      assert.equal(await store.mergeFacetShard('embedded@1', file, runId), 2, 'merging twice counts each key once');
+      const rows = [];
+      for await (const row of store.readAnalysisRows('embedded@1')) rows.push([row.key, row.facets.crisis]);
+      assert.deepEqual(
+        rows,
+        [
+          [a.key, 'none'],
+          [b.key, 'acute'],
+        ].sort(),
+      );
     }));
 });

@@ -248,6 +248,26 @@ export class DuckDbStore implements Store {
     }
   }
 
+  async mergeFacetShard(facetRun: string, parquetFile: string, runId: string): Promise<number> {
+    const source = `read_parquet('${parquetFile.replace(/'/g, "''")}')`;
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      await this.connection.run(`DELETE FROM facets WHERE facet_run = $1 AND conversation_key IN (SELECT key FROM ${source})`, [
+        facetRun,
+      ]);
+      const inserted = await this.connection.run(
+        `INSERT INTO facets SELECT key, $1, value::JSON, $2 FROM ${source}
+         WHERE key IN (SELECT key FROM conversations)`,
+        [facetRun, runId],
+      );
+      await this.connection.run('COMMIT');
+      return Number(inserted.rowsChanged);
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
   async *readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow> {
     const result = await this.streamConnection.stream(
       `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), f.value
