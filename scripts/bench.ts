@@ -8,8 +8,11 @@
  * Prints conversations/s, MB/s, peak RSS and each stage's ratio to the single-core floor. Facets (and
  * analyze's facets) run on `--threads` worker threads (default: every core); the rest on one.
  */
+
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,18 +21,22 @@ import { memoryOf, runSampled } from './bench-process.ts';
 import { generateChatgptExport } from './generate-chatgpt-export.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-type Stage = 'floor' | 'floor-jsonl' | 'import' | 'facets' | 'analyze';
+const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+type Stage = 'floor' | 'floor-jsonl' | 'import' | 'facets' | 'analyze' | 'distributed';
 
 interface StageReport {
   conversations: number;
   seconds: number;
   hwmMb: number;
+  /** distributed: the classifying phase (first shard written → last merged). */
+  facetSeconds?: number;
 }
 
 /** Runs inside the child process: one stage, timed from the first byte read to the last write. */
-async function runStage(stage: Stage, file: string, work: string, threads: number): Promise<void> {
+async function runStage(stage: Stage, file: string, work: string, threads: number, redis?: string): Promise<void> {
   const key = Buffer.alloc(32, 9);
   let conversations = 0;
+  let facetSeconds: number | undefined;
   const started = performance.now();
   if (stage === 'floor') {
     const { readJsonArray } = await import('../src/ingest/read-json-array.ts');
@@ -62,11 +69,27 @@ async function runStage(stage: Stage, file: string, work: string, threads: numbe
     const { DuckDbStore } = await import('../src/store/duckdb/duckdb-store.ts');
     const { analyze } = await import('../src/analyze.ts');
     const store = await DuckDbStore.open(path.join(work, 'analyze.duckdb'));
-    const { summary } = await analyze([file], { store, out: path.join(work, 'analyze-out'), participantKey: key, threads });
+    const distributed =
+      stage === 'distributed'
+        ? { redis: redis as string, sharedDir: path.join(work, 'shared'), queue: path.basename(work), shardSize: 250 }
+        : undefined;
+    const { summary } = await analyze([file], {
+      store,
+      out: path.join(work, 'analyze-out'),
+      participantKey: key,
+      threads,
+      ...(distributed ? { distributed } : {}),
+    });
     conversations = summary.store.conversations;
+    facetSeconds = summary.distributed?.seconds;
     await store.close();
   }
-  const report: StageReport = { conversations, seconds: (performance.now() - started) / 1000, hwmMb: memoryOf('self')?.hwm ?? 0 };
+  const report: StageReport = {
+    conversations,
+    seconds: (performance.now() - started) / 1000,
+    hwmMb: memoryOf('self')?.hwm ?? 0,
+    ...(facetSeconds === undefined ? {} : { facetSeconds }),
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -96,13 +119,16 @@ async function main(): Promise<void> {
       file: { type: 'string' },
       work: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      redis: { type: 'string' },
+      /** Worker processes of the distributed runs, e.g. "1,2" (each on one thread); "" skips them. */
+      workers: { type: 'string', default: '1,2' },
       /** Facet worker threads of the facets and analyze stages (default: every core). */
       threads: { type: 'string', default: String(os.availableParallelism()) },
     },
   });
   const threads = Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`--threads must be a positive integer, got ${values.threads}`);
-  if (values.stage) return runStage(values.stage as Stage, values.file as string, values.work as string, threads);
+  if (values.stage) return runStage(values.stage as Stage, values.file as string, values.work as string, threads, values.redis);
 
   const count = Number(values.conversations);
   const folder = path.join(os.tmpdir(), 'affectlens-bench', `corpus-${count}-seed${values.seed}`);
@@ -130,6 +156,17 @@ async function main(): Promise<void> {
     if (!values.keep) rmSync(work, { recursive: true, force: true });
   }
 
+  const distributed = await benchDistributed(
+    chatgpt,
+    folder,
+    values.workers
+      .split(',')
+      .filter(Boolean)
+      .map((n) => Number(n)),
+    values.keep,
+  );
+  for (const [workers, report] of Object.entries(distributed)) results[`distrib ${workers}w`] = report;
+
   const floor = results.floor as StageReport;
   const megabytes = bytes / 1e6;
   console.log(
@@ -150,6 +187,14 @@ async function main(): Promise<void> {
     ];
     console.log(line.join(' '));
   }
+  if (distributed[1] && distributed[2]) {
+    const [one, two] = [distributed[1], distributed[2]];
+    console.log(
+      `distributed, 2 workers vs 1 (one thread each): whole analyze ${(one.seconds / two.seconds).toFixed(2)}×, ` +
+        `classifying phase ${((one.facetSeconds ?? 0) / (two.facetSeconds ?? 1)).toFixed(2)}× ` +
+        `(${(one.facetSeconds ?? 0).toFixed(1)} s → ${(two.facetSeconds ?? 0).toFixed(1)} s)`,
+    );
+  }
   const summary = {
     conversations: count,
     bytes,
@@ -166,9 +211,88 @@ async function main(): Promise<void> {
     analyze_to_floor: (results.analyze?.seconds ?? 0) / floor.seconds,
     facets_conv_per_s: count / (results.facets?.seconds ?? 1),
     peak_rss_mb: Math.max(...Object.values(results).map((report) => report.hwmMb)),
+    /** Whole distributed analyze (coordinator import + shards + merge + study) and its classifying phase, by worker count. */
+    distributed: Object.fromEntries(
+      Object.entries(distributed).map(([workers, report]) => [
+        workers,
+        { analyze_s: report.seconds, facets_s: report.facetSeconds },
+      ]),
+    ),
+    distributed_speedup_2_vs_1:
+      distributed[1] && distributed[2]
+        ? {
+            analyze: distributed[1].seconds / distributed[2].seconds,
+            facets: (distributed[1].facetSeconds ?? 0) / (distributed[2].facetSeconds ?? 1),
+          }
+        : undefined,
     stages: results,
   };
   if (values.json) writeFileSync(values.json, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/**
+ * `analyze --distributed` against a redis-server of its own on a free loopback port, with 1, 2, …
+ * `affectlens worker` processes of one thread each; skipped (one line) without redis-server.
+ */
+async function benchDistributed(
+  file: string,
+  folder: string,
+  workerCounts: number[],
+  keep: boolean,
+): Promise<Record<number, StageReport & { wallSeconds: number }>> {
+  const results: Record<number, StageReport & { wallSeconds: number }> = {};
+  if (workerCounts.length === 0) return results;
+  const server = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+  if (!server) {
+    process.stderr.write('distributed: skipped (redis-server is not installed)\n');
+    return results;
+  }
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  const redis = spawn(server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    for (const count of workerCounts) {
+      const work = path.join(folder, `work-distributed-${count}`);
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      const queue = path.basename(work);
+      const workers = Array.from({ length: count }, () =>
+        spawn(process.execPath, ['--import', 'tsx', CLI, 'worker', '--redis', url, '--queue', queue, '--threads', '1'], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        }),
+      );
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              let log = '';
+              worker.stderr.on('data', (chunk: Buffer) => {
+                log += chunk.toString();
+                if (log.includes('ready')) resolve();
+              });
+            }),
+        ),
+      );
+      const args = ['--import', 'tsx', SELF, '--stage', 'distributed', '--file', file, '--work', work, '--redis', url];
+      const run = await runSampled(process.execPath, args);
+      for (const worker of workers) worker.kill('SIGTERM');
+      if (run.code !== 0) throw new Error(`distributed with ${count} workers failed: ${run.stderr.slice(-2000)}`);
+      const report = JSON.parse(run.stdout.trim().split('\n').pop() as string) as StageReport;
+      results[count] = { ...report, hwmMb: Math.max(report.hwmMb, run.peakRssMb), wallSeconds: run.seconds };
+      if (!keep) rmSync(work, { recursive: true, force: true });
+    }
+  } finally {
+    redis.kill('SIGKILL');
+  }
+  return results;
 }
 
 await main();

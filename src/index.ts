@@ -6,6 +6,8 @@ export { type AnalyzeOptions, type AnalyzeResult, type AnalyzeSummary, analyze }
 export { createAnthropicBackend } from './backends/anthropic/index.ts';
 export { createCascadeBackend } from './backends/cascade/index.ts';
 export { createOpenAICompatibleBackend } from './backends/openai-compatible/index.ts';
+export { classifyDistributed, type DistributedOptions, type DistributedRun } from './distributed/coordinator.ts';
+export { type FacetWorkerHandle, type FacetWorkerOptions, startFacetWorker } from './distributed/worker.ts';
 export { AffectlensError, ConfigError, EXIT } from './errors.ts';
 export { FACET_DEFINITIONS } from './facets/definitions.ts';
 export { createEmbeddedBackend, type EmbeddedBackend, type FacetBackend } from './facets/embedded-backend.ts';

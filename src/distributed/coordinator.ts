@@ -45,6 +45,8 @@ export interface DistributedRun {
   conversations: number;
   /** Shards that ran more than once (a worker died or failed). */
   retriedShards: number;
+  /** Wall time from the first shard written to the last one merged. */
+  seconds: number;
 }
 
 interface ShardResult {
@@ -72,6 +74,7 @@ export async function classifyDistributed(
   let shards = 0;
   let total = 0;
   let retriedShards = 0;
+  const started = performance.now();
   try {
     // 1. Shards: written from the store (redacted text), each queued as soon as it is complete, so
     //    workers start while the rest is still being written.
@@ -170,7 +173,7 @@ export async function classifyDistributed(
         rmdirSync(sharedDir); // only if no other run's files are there
       } catch {}
     }
-    return { queue: queueName, shards, conversations: total, retriedShards };
+    return { queue: queueName, shards, conversations: total, retriedShards, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     // Shards not yet taken are withdrawn, so workers do not spend time on a run that stopped.
     for (const id of outstanding.keys()) await queue.remove(id).catch(() => undefined);
