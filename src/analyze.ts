@@ -82,7 +82,7 @@ export interface AnalyzeResult {
 }
 
 /**
- * Facets for every stored conversation, written to facets.jsonl in key order. Conversations that
+ * Facets for every stored conversation, written to facets.jsonl in stored order. Conversations that
  * already hold a record of this backend (an interrupted run, or an earlier analyze) are not
  * classified again: their stored record is written in its place, so the file is always complete.
  */

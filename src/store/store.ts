@@ -99,10 +99,10 @@ export interface Store {
   participantActivity(): Promise<ParticipantActivity[]>;
   /** The user's (redacted) words of each conversation, joined, at most `maxChars` each: topic input. */
   userTexts(keys: readonly string[], maxChars?: number): Promise<Map<string, string>>;
-  /** Streams stored conversations (with messages) in key order, holding one conversation at a time. */
+  /** Streams stored conversations (with messages) in the order they were stored, holding one conversation at a time. */
   readConversations(): AsyncIterable<Conversation>;
   /**
-   * Streams every stored conversation in key order (as readConversations), each either with its
+   * Streams every stored conversation in stored order (as readConversations), each either with its
    * record of `facetRun` or, when it has none yet, with its messages to classify.
    */
   readFacetWork(facetRun: string): AsyncIterable<FacetWorkItem>;

@@ -37,15 +37,14 @@ async function withStore(run: (store: DuckDbStore) => Promise<void>) {
 }
 
 describe('duckdb store', () => {
-  it('round-trips conversations exactly, in key order', () =>
+  it('round-trips conversations exactly, in the order they were stored', () =>
     withStore(async (store) => {
       const runId = await store.beginRun('test');
       const input = [conversation('b', ['hi', 'hello', '你好']), conversation('a', ['x', 'y'])];
       assert.deepEqual(await store.saveConversations(input, runId), { inserted: 2, updated: 0, unchanged: 0 });
       const read: Conversation[] = [];
       for await (const c of store.readConversations()) read.push(c);
-      const expected = [...input].sort((x, y) => (x.key < y.key ? -1 : 1));
-      assert.deepEqual(read, expected);
+      assert.deepEqual(read, input);
       assert.deepEqual(await store.counts(), {
         conversations: 2,
         messages: 5,
@@ -72,6 +71,16 @@ describe('duckdb store', () => {
       const counts = await store.counts();
       assert.equal(counts.conversations, 1);
       assert.equal(counts.messages, 3);
+      // A replaced conversation moves to the end; every conversation still reads with its own messages.
+      await store.saveConversations([conversation('b', ['1', '2']), conversation('c', ['3'])], runId);
+      await store.saveConversations([conversation('b', ['1', '2', '4'])], runId);
+      const read: [string, string[]][] = [];
+      for await (const c of store.readConversations()) read.push([c.id, c.messages.map((m) => m.text)]);
+      assert.deepEqual(read, [
+        ['a', ['x', 'y', 'z']],
+        ['c', ['3']],
+        ['b', ['1', '2', '4']],
+      ]);
     }));
 
   it('writes a batch all or nothing', () =>

@@ -340,48 +340,71 @@ export class DuckDbStore implements Store {
   }
 
   async *readConversations(): AsyncIterable<Conversation> {
-    for await (const item of this.conversationPages(null)) if (item.conversation) yield item.conversation;
+    for await (const item of this.conversationStream(null)) if (item.conversation) yield item.conversation;
   }
 
   async *readFacetWork(facetRun: string): AsyncIterable<FacetWorkItem> {
-    yield* this.conversationPages(facetRun);
+    yield* this.conversationStream(facetRun);
   }
 
   /**
-   * Conversations in key order, a page of keys at a time: one global ORDER BY over every message's
-   * text needs more than the store's memory limit on a few hundred MB (DuckDB cannot pin the
-   * sorted blocks it streams), while a page's rows are small. Done conversations (a record of
-   * `facetRun`) come as one row carrying the record, no messages read.
+   * Conversations in stored order (the order they were imported), as two streams zipped: the
+   * conversations (with a stored record of `facetRun`, if any) by rowid, and every message in
+   * physical order. Both tables are appended together, conversation by conversation, and rows are
+   * never moved, so each conversation's messages follow one another in the same order; a single
+   * pass over the text, however large the store (a query per key range rescanned it every page).
    */
-  private async *conversationPages(facetRun: string | null, pageSize = 512): AsyncIterable<FacetWorkItem> {
-    const keys = await this.streamConnection.stream(`SELECT key FROM conversations ORDER BY key`);
-    let page: string[] = [];
-    // Each table filtered on the page's key range in its own scan (a filter after the join would
-    // read every message's text once per page).
-    const readPage = async () => {
-      const reader = await this.connection.runAndReadAll(
-        `SELECT ${CONVERSATION_COLUMNS}, f.value
-         FROM (SELECT * FROM conversations WHERE key BETWEEN $1 AND $2) c
-         LEFT JOIN (SELECT * FROM facets WHERE facet_run = $3 AND conversation_key BETWEEN $1 AND $2) f
-           ON f.conversation_key = c.key
-         LEFT JOIN (SELECT * FROM messages WHERE conversation_key BETWEEN $1 AND $2) m
-           ON m.conversation_key = c.key AND f.conversation_key IS NULL
-         WHERE f.conversation_key IS NOT NULL OR m.conversation_key IS NOT NULL
-         ORDER BY c.key, m.message_index`,
-        [page[0] as string, page[page.length - 1] as string, facetRun],
+  private async *conversationStream(facetRun: string | null): AsyncIterable<FacetWorkItem> {
+    const heads = await this.streamConnection.stream(
+      `SELECT c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
+         c.origin_file, c.origin_offset, c.origin_line, c.meta, c.message_count, f.value
+       FROM conversations c
+       LEFT JOIN (SELECT conversation_key, value FROM facets WHERE facet_run = $1) f ON f.conversation_key = c.key
+       ORDER BY c.rowid`,
+      [facetRun ?? ''],
+    );
+    const messageConnection = await this.instance.connect();
+    try {
+      const messages = await messageConnection.stream(
+        `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
+         FROM messages`,
       );
-      page = [];
-      return groupConversationRows(reader.getRows());
-    };
-    for (;;) {
-      const chunk = await keys.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      for (const row of chunk.getRows()) {
-        page.push(row[0] as string);
-        if (page.length >= pageSize) yield* await readPage();
+      let rows: unknown[][] = [];
+      let next = 0;
+      const nextMessage = async (): Promise<unknown[] | undefined> => {
+        while (next >= rows.length) {
+          const chunk = await messages.fetchChunk();
+          if (!chunk || chunk.rowCount === 0) return undefined;
+          rows = chunk.getRows();
+          next = 0;
+        }
+        return rows[next++];
+      };
+      for (;;) {
+        const chunk = await heads.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const head of chunk.getRows()) {
+          const key = head[0] as string;
+          const count = Number(head[10]);
+          const messageRows: unknown[][] = [];
+          for (let i = 0; i < count; i += 1) {
+            const row = await nextMessage();
+            if (row?.[0] !== key) {
+              throw new AffectlensError(
+                'store-order',
+                `store ${this.location}: the messages of conversation ${key} are not where the conversation is (found ${row ? 'another conversation' : 'the end'})`,
+                { hint: 'the store was written by another tool; export it and import again' },
+              );
+            }
+            messageRows.push(row);
+          }
+          if (head[11] !== null && head[11] !== undefined) yield { key, stored: JSON.parse(head[11] as string) };
+          else yield { key, conversation: conversationFrom(head, messageRows) };
+        }
       }
+    } finally {
+      messageConnection.closeSync();
     }
-    if (page.length > 0) yield* await readPage();
   }
 
   async counts(): Promise<StoreCounts> {
@@ -411,49 +434,32 @@ export class DuckDbStore implements Store {
   }
 }
 
-const CONVERSATION_COLUMNS = `c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
-  c.origin_file, c.origin_offset, c.origin_line, c.meta,
-  m.message_index, m.role, m.text, strftime(m.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), m.model, m.meta`;
-
-/** Groups rows of CONVERSATION_COLUMNS + a stored facet value (column 16), in key order, into work items. */
-function groupConversationRows(rows: readonly (readonly unknown[])[]): FacetWorkItem[] {
-  const items: FacetWorkItem[] = [];
-  let current: Conversation | undefined;
-  for (const row of rows) {
-    const key = row[0] as string;
-    if (row[16] !== null && row[16] !== undefined) {
-      items.push({ key, stored: JSON.parse(row[16] as string) });
-      continue;
-    }
-    if (current === undefined || current.key !== key) {
-      current = {
-        id: row[1] as string,
-        key,
-        source: row[2] as SourceFormat,
-        participant: row[3] as string,
-        ...(row[4] === null ? {} : { title: row[4] as string }),
-        ...(row[5] === null ? {} : { createdAt: row[5] as string }),
-        messages: [],
-        origin: {
-          file: row[6] as string,
-          ...(row[7] === null ? {} : { byteOffset: Number(row[7]) }),
-          ...(row[8] === null ? {} : { line: Number(row[8]) }),
-        },
-        meta: row[9] === null ? {} : JSON.parse(row[9] as string),
-      };
-      items.push({ key, conversation: current });
-    }
-    const message: Message = {
-      index: Number(row[10]),
-      role: row[11] as Message['role'],
-      text: row[12] as string,
-      ...(row[13] === null ? {} : { createdAt: row[13] as string }),
-      ...(row[14] === null ? {} : { model: row[14] as string }),
-      ...(row[15] === null ? {} : { meta: JSON.parse(row[15] as string) }),
-    };
-    current.messages.push(message);
-  }
-  return items;
+/** A conversation from its row (the head query of conversationStream) and its message rows. */
+function conversationFrom(head: readonly unknown[], messageRows: readonly (readonly unknown[])[]): Conversation {
+  return {
+    id: head[1] as string,
+    key: head[0] as string,
+    source: head[2] as SourceFormat,
+    participant: head[3] as string,
+    ...(head[4] === null ? {} : { title: head[4] as string }),
+    ...(head[5] === null ? {} : { createdAt: head[5] as string }),
+    messages: messageRows.map(
+      (row): Message => ({
+        index: Number(row[1]),
+        role: row[2] as Message['role'],
+        text: row[3] as string,
+        ...(row[4] === null ? {} : { createdAt: row[4] as string }),
+        ...(row[5] === null ? {} : { model: row[5] as string }),
+        ...(row[6] === null ? {} : { meta: JSON.parse(row[6] as string) }),
+      }),
+    ),
+    origin: {
+      file: head[6] as string,
+      ...(head[7] === null ? {} : { byteOffset: Number(head[7]) }),
+      ...(head[8] === null ? {} : { line: Number(head[8]) }),
+    },
+    meta: head[9] === null ? {} : JSON.parse(head[9] as string),
+  };
 }
 
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
