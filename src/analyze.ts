@@ -15,6 +15,7 @@ import type { FacetBackend } from './facets/embedded-backend.ts';
 import { createFacetPipeline, defaultFacetBackend, isEmbeddedBackend } from './facets/facet-pool.ts';
 import { type FacetRecord, isFailedRecord } from './facets/facet-record.ts';
 import { type ImportIntoStoreOptions, type ImportSummary, importIntoStore } from './import-into-store.ts';
+import type { Conversation } from './model.ts';
 import { DEFAULT_THRESHOLDS } from './privacy/thresholds.ts';
 import { type EvalTable, type Lang, renderReport } from './report/render-report.ts';
 import type { Store, StoreCounts } from './store/store.ts';
@@ -81,52 +82,78 @@ export interface AnalyzeResult {
   status: 'ok' | 'partial' | 'nothing-usable';
 }
 
+type FacetItem = { key: string; stored: boolean; final: boolean };
+
 /**
- * Facets for every stored conversation, written to facets.jsonl in stored order. Conversations that
- * already hold a record of this backend (an interrupted run, or an earlier analyze) are not
- * classified again: their stored record is written in its place, so the file is always complete.
+ * The facet stage of analyze, in two passes over one pipeline (one worker pool):
+ * 1. while the import runs, each stored batch is classified (`onSaved`), so the workers classify as
+ *    the main thread reads — reader → store and workers → bulk writer, with the import awaiting the
+ *    pipeline when it is full (backpressure);
+ * 2. `writeAll` then walks the store in stored order and writes facets.jsonl: conversations with a
+ *    record (pass 1, an earlier analyze, a distributed run) come as records, read without their
+ *    text; anything still without one (imported before, or failed in pass 1) is classified here.
+ * A failed conversation stays out of the store's facets: the study counts labelled ones only, and
+ * the next run asks again (what was answered comes from an LLM backend's cache).
  */
-async function computeFacets(
+function createFacetStage(
   store: Store,
   backend: FacetBackend,
   runId: string,
   out: string,
   options: { threads?: number; onProgress?: (done: number, total: number) => void },
 ) {
-  const total = (await store.counts()).conversations;
-  const writer = createJsonLinesWriter(out);
   const tally = createOutcomeTally();
-  let batch: { key: string; value: FacetRecord }[] = [];
-  const pipeline = createFacetPipeline<{ key: string; stored: boolean }>(
-    backend,
-    { explain: true, threads: options.threads },
-    async ({ key, stored }, record) => {
+  let writer: ReturnType<typeof createJsonLinesWriter> | undefined;
+  let total = 0;
+  let toSave: { key: string; value: FacetRecord }[] = [];
+  const pipeline = createFacetPipeline<FacetItem>(backend, { explain: true, threads: options.threads }, async (item, record) => {
+    if (item.final && writer) {
       tally.add(record);
       // The store keeps the evidence (for the audit view); facets.jsonl leaves it out unless asked.
       const { evidence: _evidence, ...published } = record;
       await writer.write(published);
-      // A failed conversation stays out of the store's facets: the study counts labelled ones only,
-      // and the next run asks again (what was answered comes from the cache).
-      if (!stored && !isFailedRecord(record)) batch.push({ key, value: record });
-      if (batch.length >= 1000) {
-        await store.saveFacetRecords(backend.id, batch, runId);
-        batch = [];
-      }
       options.onProgress?.(writer.lines, total);
-    },
-  );
-  try {
-    for await (const work of store.readFacetWork(backend.id)) {
-      if (work.conversation) await pipeline.push({ key: work.key, stored: false }, work.conversation);
-      else await pipeline.pushRecord({ key: work.key, stored: true }, work.stored as unknown as FacetRecord);
     }
-    await pipeline.drain();
-    await store.saveFacetRecords(backend.id, batch, runId);
-    return tally.outcomes;
-  } finally {
-    await pipeline.close();
-    await writer.close();
-  }
+    if (!item.stored && !isFailedRecord(record)) toSave.push({ key: item.key, value: record });
+  });
+  // Records are saved between pushes only, never from inside the pipeline's callback, so the
+  // store's writes stay in one sequence with the import's.
+  const save = async (atLeast: number) => {
+    if (toSave.length < atLeast || toSave.length === 0) return;
+    await store.saveFacetRecords(backend.id, toSave, runId);
+    toSave = [];
+  };
+  return {
+    async onSaved(conversations: readonly Conversation[]) {
+      const done = await store.facetKeys(
+        backend.id,
+        conversations.map((conversation) => conversation.key),
+      );
+      for (const conversation of conversations) {
+        if (!done.has(conversation.key))
+          await pipeline.push({ key: conversation.key, stored: false, final: false }, conversation);
+      }
+      await save(1000);
+    },
+    async writeAll() {
+      await pipeline.drain();
+      await save(1);
+      total = (await store.counts()).conversations;
+      writer = createJsonLinesWriter(out);
+      for await (const work of store.readFacetWork(backend.id)) {
+        if (work.conversation) await pipeline.push({ key: work.key, stored: false, final: true }, work.conversation);
+        else await pipeline.pushRecord({ key: work.key, stored: true, final: true }, work.stored as unknown as FacetRecord);
+        await save(1000);
+      }
+      await pipeline.drain();
+      await save(1);
+      return tally.outcomes;
+    },
+    async close() {
+      await pipeline.close();
+      await writer?.close();
+    },
+  };
 }
 
 export async function analyze(paths: readonly string[], options: AnalyzeOptions): Promise<AnalyzeResult> {
@@ -144,26 +171,37 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const seed = options.seed ?? 1;
   try {
-    const imported = await importIntoStore(paths, { ...options, runId });
     const { distributed } = options;
     if (distributed && options.backend && !isEmbeddedBackend(options.backend)) {
       throw new ConfigError(`--distributed runs the embedded backend only; ${options.backend.id} runs on this machine`);
     }
     // Distributed: the models load in the workers, not here (the backend below is only the id).
     const backend = options.backend ?? (await defaultFacetBackend(distributed ? 2 : options.threads));
-    let distributedRun: DistributedRun | undefined;
-    if (distributed) {
-      distributedRun = await classifyDistributed(store, backend.id, runId, {
-        ...distributed,
-        explain: true,
-        onProgress: options.onFacetProgress,
-      });
-    }
-    // After a distributed run every record is stored: this writes facets.jsonl from the store.
-    const facets = await computeFacets(store, backend, runId, outputs.facets, {
+    const stage = createFacetStage(store, backend, runId, outputs.facets, {
+      // Distributed: this machine only writes the records the workers made (and any a shard lost).
       threads: distributed ? 1 : options.threads,
       onProgress: options.onFacetProgress,
     });
+    let imported: ImportSummary;
+    let facets: FacetOutcomes;
+    let distributedRun: DistributedRun | undefined;
+    try {
+      imported = await importIntoStore(paths, {
+        ...options,
+        runId,
+        ...(distributed ? {} : { onSaved: stage.onSaved }),
+      });
+      if (distributed) {
+        distributedRun = await classifyDistributed(store, backend.id, runId, {
+          ...distributed,
+          explain: true,
+          onProgress: options.onFacetProgress,
+        });
+      }
+      facets = await stage.writeAll();
+    } finally {
+      await stage.close();
+    }
     const backendRun = backendRunSummary(backend);
     const topicsMethod = options.topicsMethod ?? (options.llmTopics && usesLlm(backend) ? 'llm' : 'offline');
     const { study, languages } = await buildStudy(store, backend.id, {

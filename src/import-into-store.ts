@@ -20,6 +20,11 @@ export interface ImportIntoStoreOptions extends Omit<IngestOptions, 'skipFile'> 
   batchSize?: number;
   batchBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Called with each batch once it is stored (analyze classifies it then, while the import reads
+   * on). Awaited: a slow consumer slows the import down instead of piling conversations up.
+   */
+  onSaved?: (conversations: readonly Conversation[]) => Promise<void>;
 }
 
 export interface ImportProgress {
@@ -62,9 +67,11 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
     saved.updated += result.updated;
     saved.unchanged += result.unchanged;
     await store.saveIssues(issues, runId);
+    const stored = batch;
     batch = [];
     batchTextBytes = 0;
     issues = [];
+    if (stored.length > 0) await options.onSaved?.(stored);
   };
 
   const events = ingest(paths, {

@@ -94,6 +94,8 @@ export interface Store {
    * worker, replacing earlier values of the same keys, atomically; returns how many rows it held.
    */
   mergeFacetShard(facetRun: string, parquetFile: string, runId: string): Promise<number>;
+  /** Which of `keys` hold a record of `facetRun`. */
+  facetKeys(facetRun: string, keys: readonly string[]): Promise<Set<string>>;
   /** Streams every conversation that has a record of `facetRun`, with its facets. */
   readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow>;
   participantActivity(): Promise<ParticipantActivity[]>;

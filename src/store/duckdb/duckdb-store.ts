@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResult, DuckDBTimestampValue, listValue } from '@duckdb/node-api';
 import { AffectlensError } from '../../errors.ts';
 import type { ImportIssue } from '../../ingest/importer.ts';
 import type { Conversation, Message, SourceFormat } from '../../model.ts';
@@ -268,6 +268,15 @@ export class DuckDbStore implements Store {
     }
   }
 
+  async facetKeys(facetRun: string, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const reader = await this.connection.runAndReadAll(
+      `SELECT conversation_key FROM facets WHERE facet_run = $1 AND conversation_key IN (SELECT unnest($2::VARCHAR[]))`,
+      [facetRun, listValue([...keys])],
+    );
+    return new Set(reader.getRows().map((row) => row[0] as string));
+  }
+
   async *readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow> {
     const result = await this.streamConnection.stream(
       `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), f.value
@@ -363,17 +372,32 @@ export class DuckDbStore implements Store {
        ORDER BY c.rowid`,
       [facetRun ?? ''],
     );
+    // Every conversation classified already (analyze's last pass): no message text to read.
+    const unclassified =
+      facetRun === null
+        ? 1
+        : Number(
+            await this.scalar(
+              `SELECT count(*) FROM conversations c
+               WHERE NOT EXISTS (SELECT 1 FROM facets f WHERE f.facet_run = $1 AND f.conversation_key = c.key)`,
+              [facetRun],
+            ),
+          );
     const messageConnection = await this.instance.connect();
+    let messages: DuckDBResult | undefined;
     try {
-      const messages = await messageConnection.stream(
-        `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
+      messages =
+        unclassified === 0
+          ? undefined
+          : await messageConnection.stream(
+              `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
          FROM messages`,
-      );
+            );
       let rows: unknown[][] = [];
       let next = 0;
       const nextMessage = async (): Promise<unknown[] | undefined> => {
         while (next >= rows.length) {
-          const chunk = await messages.fetchChunk();
+          const chunk = await messages?.fetchChunk();
           if (!chunk || chunk.rowCount === 0) return undefined;
           rows = chunk.getRows();
           next = 0;
@@ -385,7 +409,7 @@ export class DuckDbStore implements Store {
         if (!chunk || chunk.rowCount === 0) break;
         for (const head of chunk.getRows()) {
           const key = head[0] as string;
-          const count = Number(head[10]);
+          const count = unclassified === 0 ? 0 : Number(head[10]);
           const messageRows: unknown[][] = [];
           for (let i = 0; i < count; i += 1) {
             const row = await nextMessage();
@@ -403,6 +427,10 @@ export class DuckDbStore implements Store {
         }
       }
     } finally {
+      // A result not read to its end keeps the database open (and its file locked) after close():
+      // both streams are ended here, also when the caller stopped early.
+      await finishStream(this.streamConnection, heads);
+      await finishStream(messageConnection, messages);
       messageConnection.closeSync();
     }
   }
@@ -431,6 +459,20 @@ export class DuckDbStore implements Store {
     this.streamConnection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Reads a stream to its end (interrupting its query first, so the rest is not computed). */
+async function finishStream(connection: DuckDBConnection, result: DuckDBResult | undefined): Promise<void> {
+  if (!result) return;
+  try {
+    connection.interrupt();
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return;
+    }
+  } catch {
+    // interrupted: the result is finished either way
   }
 }
 
