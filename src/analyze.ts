@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { StudySummary } from './aggregate/summary-schema.ts';
 import { type LlmTopicsStats, usesLlm } from './backends/llm-topics/index.ts';
 import { backendRunSummary, createOutcomeTally, type FacetOutcomes } from './backends/ordered.ts';
-import { classifyDistributed, type DistributedOptions, type DistributedRun } from './distributed/coordinator.ts';
+import { DistributedClassifier, type DistributedOptions, type DistributedRun } from './distributed/coordinator.ts';
 import { ConfigError } from './errors.ts';
 import { aggregateRows, writeAggregatesCsv, writeAggregatesParquet } from './export/export-aggregates.ts';
 import type { FacetBackend } from './facets/embedded-backend.ts';
@@ -185,21 +185,32 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
     let imported: ImportSummary;
     let facets: FacetOutcomes;
     let distributedRun: DistributedRun | undefined;
+    const classifier = distributed
+      ? await DistributedClassifier.open(store, backend.id, runId, {
+          ...distributed,
+          explain: true,
+          onProgress: options.onFacetProgress,
+        })
+      : undefined;
     try {
       imported = await importIntoStore(paths, {
         ...options,
         runId,
-        ...(distributed ? {} : { onSaved: stage.onSaved }),
+        // Distributed: each stored batch goes out in shards while the import reads on.
+        onSaved: classifier
+          ? async (conversations) => {
+              const done = await store.facetKeys(
+                backend.id,
+                conversations.map((conversation) => conversation.key),
+              );
+              await classifier.add(conversations.filter((conversation) => !done.has(conversation.key)));
+            }
+          : stage.onSaved,
       });
-      if (distributed) {
-        distributedRun = await classifyDistributed(store, backend.id, runId, {
-          ...distributed,
-          explain: true,
-          onProgress: options.onFacetProgress,
-        });
-      }
+      if (classifier) distributedRun = await classifier.finish();
       facets = await stage.writeAll();
     } finally {
+      await classifier?.close();
       await stage.close();
     }
     const backendRun = backendRunSummary(backend);

@@ -13,6 +13,7 @@ import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { AffectlensError } from '../errors.ts';
+import type { Conversation } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { connectRedis, DEFAULT_QUEUE, printableRedisUrl } from './redis.ts';
 import { ShardInputWriter, type ShardJob, shardNames } from './shards.ts';
@@ -64,90 +65,142 @@ export async function classifyDistributed(
   runId: string,
   options: DistributedOptions,
 ): Promise<DistributedRun> {
-  const queueName = options.queue ?? DEFAULT_QUEUE;
-  const shardSize = Math.max(1, options.shardSize ?? 1000);
-  const sharedDir = path.resolve(options.sharedDir);
-  const runDir = path.join(sharedDir, runId);
-  const connection = await connectRedis(options.redis);
-  const queue = new Queue<ShardJob, ShardResult>(queueName, { connection });
-  const outstanding = new Map<string, ShardJob>();
-  let shards = 0;
-  let total = 0;
-  let retriedShards = 0;
-  const started = performance.now();
+  const run = await DistributedClassifier.open(store, facetRun, runId, options);
   try {
-    // 1. Shards: written from the store (redacted text), each queued as soon as it is complete, so
-    //    workers start while the rest is still being written.
-    const writer = new ShardInputWriter(runDir);
-    const enqueue = async () => {
-      await writer.close();
-      const job: ShardJob = {
-        run: runId,
-        shard: shards,
-        conversations: writer.conversations,
-        ...shardNames(runId, shards),
-        facetRun,
-        explain: options.explain ?? true,
-        sharedDir,
-      };
-      const id = `${runId}-${shards}`;
-      await queue.add('facets', job, {
-        jobId: id,
-        attempts: Math.max(1, options.attempts ?? 3),
-        backoff: { type: 'fixed', delay: 1000 },
-      });
-      outstanding.set(id, job);
-    };
-    for await (const work of store.readFacetWork(facetRun)) {
-      if (!work.conversation) continue;
-      if (writer.conversations === 0 || writer.conversations >= shardSize) {
-        if (shards > 0) await enqueue();
-        shards += 1;
-        writer.open(shardNames(runId, shards).input);
-      }
-      await writer.write(work.key, work.conversation);
-      total += 1;
-    }
-    if (shards > 0) await enqueue();
-    options.onProgress?.(0, total);
+    return await run.finish();
+  } finally {
+    await run.close();
+  }
+}
 
-    // 2. Wait, merging each completed shard into the store as it comes.
-    let done = 0;
+/**
+ * A distributed facet run in two steps: `add` queues conversations as the import stores them (so
+ * workers classify while the coordinator still reads), `finish` queues whatever else in the store
+ * has no record yet, waits and merges. Shards are queued as soon as they are full.
+ */
+export class DistributedClassifier {
+  private readonly outstanding = new Map<string, ShardJob>();
+  private readonly writer: ShardInputWriter;
+  private readonly runDir: string;
+  private readonly sharedDir: string;
+  private readonly queueName: string;
+  private shards = 0;
+  private total = 0;
+  private done = 0;
+  private retriedShards = 0;
+  private readonly started = performance.now();
+
+  private constructor(
+    private readonly store: Store,
+    private readonly facetRun: string,
+    private readonly runId: string,
+    private readonly options: DistributedOptions,
+    private readonly connection: Awaited<ReturnType<typeof connectRedis>>,
+    private readonly queue: Queue<ShardJob, ShardResult>,
+  ) {
+    this.queueName = options.queue ?? DEFAULT_QUEUE;
+    this.sharedDir = path.resolve(options.sharedDir);
+    this.runDir = path.join(this.sharedDir, runId);
+    this.writer = new ShardInputWriter(this.runDir);
+  }
+
+  static async open(store: Store, facetRun: string, runId: string, options: DistributedOptions) {
+    const connection = await connectRedis(options.redis);
+    const queue = new Queue<ShardJob, ShardResult>(options.queue ?? DEFAULT_QUEUE, { connection });
+    return new DistributedClassifier(store, facetRun, runId, options, connection, queue);
+  }
+
+  /** Queues conversations to classify (the caller leaves out those with a record). */
+  async add(conversations: readonly Conversation[]): Promise<void> {
+    const shardSize = Math.max(1, this.options.shardSize ?? 1000);
+    for (const conversation of conversations) {
+      if (this.writer.conversations >= shardSize) await this.enqueue();
+      if (!this.writer.isOpen) {
+        this.shards += 1;
+        this.writer.open(shardNames(this.runId, this.shards).input);
+      }
+      await this.writer.write(conversation.key, conversation);
+      this.total += 1;
+    }
+  }
+
+  /** Queues the rest, waits for every shard and merges it; the store then holds every record. */
+  async finish(): Promise<DistributedRun> {
+    // Shards queued during the import are merged first: what the store still lacks after that
+    // (conversations imported by earlier runs) goes out in a second round.
+    await this.enqueue();
+    await this.waitAndMerge();
+    for await (const work of this.store.readFacetWork(this.facetRun)) {
+      if (work.conversation) await this.add([work.conversation]);
+    }
+    await this.enqueue();
+    await this.waitAndMerge();
+    if (!this.options.keepShards) {
+      rmSync(this.runDir, { recursive: true, force: true });
+      try {
+        rmdirSync(this.sharedDir); // only if no other run's files are there
+      } catch {}
+    }
+    return {
+      queue: this.queueName,
+      shards: this.shards,
+      conversations: this.total,
+      retriedShards: this.retriedShards,
+      seconds: (performance.now() - this.started) / 1000,
+    };
+  }
+
+  /** Ends the run; shards still queued (the import or a shard failed) are withdrawn. */
+  async close(): Promise<void> {
+    for (const id of this.outstanding.keys()) await this.queue.remove(id).catch(() => undefined);
+    await this.writer.close().catch(() => undefined);
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+
+  private async enqueue(): Promise<void> {
+    if (!this.writer.isOpen) return;
+    await this.writer.close();
+    const job: ShardJob = {
+      run: this.runId,
+      shard: this.shards,
+      conversations: this.writer.conversations,
+      ...shardNames(this.runId, this.shards),
+      facetRun: this.facetRun,
+      explain: this.options.explain ?? true,
+      sharedDir: this.sharedDir,
+    };
+    const id = `${this.runId}-${this.shards}`;
+    await this.queue.add('facets', job, {
+      jobId: id,
+      attempts: Math.max(1, this.options.attempts ?? 3),
+      backoff: { type: 'fixed', delay: 1000 },
+    });
+    this.outstanding.set(id, job);
+  }
+
+  /** Polls the outstanding shards; merges each completed one into the store as it comes. */
+  private async waitAndMerge(): Promise<void> {
+    const { options, queue, queueName } = this;
+    options.onProgress?.(this.done, this.total);
     let lastProgress = Date.now();
     let warnedIdle = false;
-    while (outstanding.size > 0) {
+    while (this.outstanding.size > 0) {
       let progressed = false;
-      for (const [id, job] of outstanding) {
+      for (const [id, job] of this.outstanding) {
         const state = await queue.getJobState(id);
         if (state === 'completed') {
-          const finished = await queue.getJob(id);
-          const stored = await store.mergeFacetShard(facetRun, path.join(sharedDir, job.output), runId);
-          const expected = finished?.returnvalue?.records;
-          if (expected !== undefined && stored !== expected) {
-            throw new AffectlensError(
-              'shard-mismatch',
-              `shard ${job.shard} of run ${runId}: the worker reported ${expected} records, the file holds ${stored}`,
-            );
-          }
-          if ((finished?.attemptsMade ?? 0) > 1 || (finished?.stalledCounter ?? 0) > 0) retriedShards += 1;
-          await finished?.remove().catch(() => undefined);
-          if (!options.keepShards) {
-            rmSync(path.join(sharedDir, job.input), { force: true });
-            rmSync(path.join(sharedDir, job.output), { force: true });
-          }
-          outstanding.delete(id);
-          done += job.conversations;
+          await this.merge(id, job);
           progressed = true;
-          options.onProgress?.(done, total);
         } else if (state === 'failed') {
           const failed = await queue.getJob(id);
           throw new AffectlensError(
             'shard-failed',
-            `shard ${job.shard} of run ${runId} failed after ${failed?.attemptsMade ?? '?'} tries: ${failed?.failedReason ?? 'unknown reason'}`,
+            `shard ${job.shard} of run ${this.runId} failed after ${failed?.attemptsMade ?? '?'} tries: ${failed?.failedReason ?? 'unknown reason'}`,
             { hint: 'see the worker logs; re-running analyze resumes with the shards not yet merged' },
           );
         } else if (state === 'unknown') {
-          throw new AffectlensError('shard-lost', `shard ${job.shard} of run ${runId} is no longer in queue ${queueName}`, {
+          throw new AffectlensError('shard-lost', `shard ${job.shard} of run ${this.runId} is no longer in queue ${queueName}`, {
             hint: 'was the queue emptied or Redis restarted without persistence? re-running analyze resumes',
           });
         }
@@ -158,28 +211,36 @@ export async function classifyDistributed(
       } else if (!warnedIdle && Date.now() - lastProgress > 15_000) {
         warnedIdle = true;
         const workers = await queue.getWorkersCount();
+        const url = printableRedisUrl(options.redis);
         options.onStatus?.(
           workers === 0
-            ? `no worker is connected to queue ${queueName} on ${printableRedisUrl(options.redis)}; start one with ` +
-                `\`affectlens worker --redis ${printableRedisUrl(options.redis)}${queueName === DEFAULT_QUEUE ? '' : ` --queue ${queueName}`}\``
-            : `waiting for ${outstanding.size} shards (${workers} workers connected)`,
+            ? `no worker is connected to queue ${queueName} on ${url}; start one with ` +
+                `\`affectlens worker --redis ${url}${queueName === DEFAULT_QUEUE ? '' : ` --queue ${queueName}`}\``
+            : `waiting for ${this.outstanding.size} shards (${workers} workers connected)`,
         );
       }
-      if (outstanding.size > 0) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+      if (this.outstanding.size > 0) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
     }
-    if (!options.keepShards) {
-      rmSync(runDir, { recursive: true, force: true });
-      try {
-        rmdirSync(sharedDir); // only if no other run's files are there
-      } catch {}
+  }
+
+  private async merge(id: string, job: ShardJob): Promise<void> {
+    const finished = await this.queue.getJob(id);
+    const stored = await this.store.mergeFacetShard(this.facetRun, path.join(this.sharedDir, job.output), this.runId);
+    const expected = finished?.returnvalue?.records;
+    if (expected !== undefined && stored !== expected) {
+      throw new AffectlensError(
+        'shard-mismatch',
+        `shard ${job.shard} of run ${this.runId}: the worker reported ${expected} records, the file holds ${stored}`,
+      );
     }
-    return { queue: queueName, shards, conversations: total, retriedShards, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    // Shards not yet taken are withdrawn, so workers do not spend time on a run that stopped.
-    for (const id of outstanding.keys()) await queue.remove(id).catch(() => undefined);
-    throw error;
-  } finally {
-    await queue.close();
-    connection.disconnect();
+    if ((finished?.attemptsMade ?? 0) > 1 || (finished?.stalledCounter ?? 0) > 0) this.retriedShards += 1;
+    await finished?.remove().catch(() => undefined);
+    if (!this.options.keepShards) {
+      rmSync(path.join(this.sharedDir, job.input), { force: true });
+      rmSync(path.join(this.sharedDir, job.output), { force: true });
+    }
+    this.outstanding.delete(id);
+    this.done += job.conversations;
+    this.options.onProgress?.(this.done, this.total);
   }
 }

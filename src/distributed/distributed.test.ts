@@ -13,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { generateChatgptExport } from '../../scripts/generate-chatgpt-export.ts';
 import { analyze } from '../analyze.ts';
 import { ConfigError } from '../errors.ts';
+import { importIntoStore } from '../import-into-store.ts';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import { tempDir } from '../testing/fixtures.ts';
 import { connectRedis } from './redis.ts';
+import { startFacetWorker } from './worker.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(ROOT, 'src', 'cli', 'main.ts');
@@ -147,6 +149,36 @@ describe('analyze --distributed (Redis + BullMQ)', { skip }, () => {
     assert.match(survivor.output.log, /\(try 2\)/, 'the survivor took over the dead worker’s shard');
     // Shard files are removed after the merge.
     assert.deepEqual(existsSync(sharedDir) ? readdirSync(sharedDir) : [], []);
+  });
+
+  it('also sends out conversations an earlier import stored without records', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const single = await DuckDbStore.open(':memory:');
+    try {
+      await analyze([DEMO], { store: single, out: path.join(dir, 'single'), participantKey: KEY, threads: 1 });
+    } finally {
+      await single.close();
+    }
+    const queue = `test-earlier-${process.pid}`;
+    const worker = await startFacetWorker({ redis: url, queue, threads: 1 });
+    const store = await DuckDbStore.open(':memory:');
+    try {
+      await importIntoStore([DEMO], { store, runId: await store.beginRun('import'), participantKey: KEY });
+      const { summary } = await analyze([DEMO], {
+        store,
+        out: path.join(dir, 'distributed'),
+        participantKey: KEY,
+        distributed: { redis: url, sharedDir: path.join(dir, 'shared'), queue, shardSize: 20, pollMs: 50 },
+      });
+      assert.equal(summary.import.inserted, 0, 'every file was imported before');
+      assert.equal(summary.distributed?.conversations, summary.store.conversations);
+    } finally {
+      await store.close();
+      await worker.close();
+    }
+    const [a, b] = [results(path.join(dir, 'single')), results(path.join(dir, 'distributed'))];
+    assert.equal(b.facets, a.facets);
+    assert.deepEqual(b.summary.study, a.summary.study);
   });
 
   it('reports an unreachable Redis in one line, within the timeout', async () => {

@@ -56,6 +56,10 @@ export class ShardInputWriter {
     return this.count;
   }
 
+  get isOpen(): boolean {
+    return this.stream !== undefined;
+  }
+
   open(relative: string): void {
     this.file = path.join(this.dir, path.basename(relative));
     this.stream = createWriteStream(`${this.file}.part`, { encoding: 'utf8' });
