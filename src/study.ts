@@ -5,6 +5,7 @@
  * then the LLM topics over the summaries the LLM backend stored (src/backends/llm-topics).
  */
 import { buildStudySummary } from './aggregate/aggregate.ts';
+import { type StudyRow, toStudyRow } from './aggregate/rows.ts';
 import type { StudySummary } from './aggregate/summary-schema.ts';
 import { llmTopicsInput } from './backends/llm-topics/index.ts';
 import type { LlmTopicsProvider } from './backends/llm-topics/types.ts';
@@ -33,10 +34,10 @@ export interface LanguageCell {
 }
 
 /** Languages below the thresholds are pooled as 'other'; 'other' itself is suppressed if still below. */
-export function languageCells(rows: readonly AnalysisRow[], k: KThresholds): LanguageCell[] {
+export function languageCells(rows: Iterable<{ language: string; participant: string }>, k: KThresholds): LanguageCell[] {
   const byLanguage = new Map<string, { conversations: number; participants: Set<string> }>();
   for (const row of rows) {
-    const language = String(row.facets.language ?? 'und');
+    const language = row.language;
     const cell = byLanguage.get(language) ?? { conversations: 0, participants: new Set<string>() };
     cell.conversations += 1;
     cell.participants.add(row.participant);
@@ -72,18 +73,26 @@ export async function buildStudy(
   options: StudyOptions = {},
 ): Promise<{ study: StudySummary; languages: LanguageCell[] }> {
   const k = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const rows: AnalysisRow[] = [];
-  for await (const row of store.readAnalysisRows(facetRun)) rows.push(row);
-  const activity = await store.participantActivity();
-  // Topics read affective, non-content-creation conversations only: the user's (redacted) words, or their summaries.
-  const topicRows = rows.filter(
-    (row) => (row.facets.affective as string[] | undefined)?.length && row.facets.content_creation !== true,
-  );
   if (options.topicsMethod === 'llm' && !options.llmTopics) throw new ConfigError("topicsMethod 'llm' needs llmTopics");
+  // Each stored record is reduced to what the figures read as it streams in (StudyRow: a few
+  // hundred bytes instead of the whole record with per-message values and evidence).
+  const rows: StudyRow[] = [];
+  const languages: { language: string; participant: string }[] = [];
+  // Topics read affective, non-content-creation conversations only: the user's (redacted) words, or their summaries.
+  const topicRows: AnalysisRow[] = [];
+  for await (const row of store.readAnalysisRows(facetRun)) {
+    const studyRow = toStudyRow(row);
+    rows.push(studyRow);
+    languages.push({ language: String(row.facets.language ?? 'und'), participant: row.participant });
+    if (studyRow.affective.length > 0 && !studyRow.contentCreation) {
+      topicRows.push(options.topicsMethod === 'llm' ? row : { ...row, facets: {} });
+    }
+  }
+  const activity = await store.participantActivity();
   const texts =
     options.topicsMethod === 'llm' && options.llmTopics
       ? llmTopicsInput(topicRows, options.llmTopics)
       : await store.userTexts(topicRows.map((row) => row.key));
   const study = await buildStudySummary(rows, activity, { k, seed: options.seed ?? 1, backend: facetRun }, texts);
-  return { study, languages: languageCells(rows, k) };
+  return { study, languages: languageCells(languages, k) };
 }
