@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { type Conversation, ConversationSchema, type ImportedConversation, type Message, type SourceFormat } from '../model.ts';
 import { pseudonymize } from '../privacy/pseudonymize.ts';
+import { checkConversation } from './conversation-check.ts';
 import type { IssueCode, Position } from './importer.ts';
 
 export interface FinalizeContext {
@@ -29,18 +30,30 @@ export function conversationKey(source: SourceFormat, id: string): string {
   return createHash('sha256').update(source).update('\0').update(id).digest('hex');
 }
 
+/** The last pseudonym computed: with a file-wide participant, every conversation of a file asks for the same one. */
+let lastPseudonym: { key: Buffer; scope: string; rawId: string; value: string } | undefined;
+
+function pseudonymFor(key: Buffer, scope: string, rawId: string): string {
+  const last = lastPseudonym;
+  if (last && last.scope === scope && last.rawId === rawId && last.key.equals(key)) return last.value;
+  const value = pseudonymize(key, scope, rawId);
+  // A copy of the key: a caller that changes its buffer in place must not get a stale pseudonym.
+  lastPseudonym = { key: Buffer.from(key), scope, rawId, value };
+  return value;
+}
+
 function participantFor(imported: ImportedConversation, context: FinalizeContext): { participant: string; from: string } {
   if (context.participantOverride !== undefined) {
-    return { participant: pseudonymize(context.participantKey, 'explicit', context.participantOverride), from: 'option' };
+    return { participant: pseudonymFor(context.participantKey, 'explicit', context.participantOverride), from: 'option' };
   }
   if (imported.participantId !== undefined && imported.participantId !== '') {
-    return { participant: pseudonymize(context.participantKey, context.source, imported.participantId), from: 'record' };
+    return { participant: pseudonymFor(context.participantKey, context.source, imported.participantId), from: 'record' };
   }
   if (context.participantScope === 'file') {
-    return { participant: pseudonymize(context.participantKey, 'file', context.file), from: 'file' };
+    return { participant: pseudonymFor(context.participantKey, 'file', context.file), from: 'file' };
   }
   return {
-    participant: pseudonymize(context.participantKey, `conversation:${context.source}`, imported.id),
+    participant: pseudonymFor(context.participantKey, `conversation:${context.source}`, imported.id),
     from: 'conversation',
   };
 }
@@ -65,14 +78,12 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
       text = text.slice(0, context.maxMessageChars);
     }
     text = redact(text);
-    messages.push({
-      index: messages.length,
-      role: message.role,
-      text,
-      ...(message.createdAt === undefined ? {} : { createdAt: message.createdAt }),
-      ...(message.model === undefined ? {} : { model: message.model }),
-      ...(message.meta === undefined ? {} : { meta: message.meta }),
-    });
+    // Keys in the schema's order, optional ones only when set (what the spread form wrote before).
+    const out: Message = { index: messages.length, role: message.role, text };
+    if (message.createdAt !== undefined) out.createdAt = message.createdAt;
+    if (message.model !== undefined) out.model = message.model;
+    if (message.meta !== undefined) out.meta = message.meta;
+    messages.push(out);
   }
   // A placeholder (a message the donor did not share) is kept but is not content.
   if (!messages.some((message) => message.text.trim() !== '' && message.meta?.placeholder === undefined)) {
@@ -98,6 +109,9 @@ export function finalizeConversation(imported: ImportedConversation, context: Fi
       ...(context.redact ? { redactions } : {}),
     },
   };
+  // The common case is checked without zod; zod decides (and words the reason) whenever the fast check is unsure.
+  const checked = checkConversation(candidate);
+  if (checked) return { conversation: checked, warnings };
   const parsed = ConversationSchema.safeParse(candidate);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

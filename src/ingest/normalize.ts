@@ -58,7 +58,40 @@ export function toIsoTimestamp(value: unknown): string | undefined {
     return undefined;
   }
   if (!Number.isFinite(ms) || ms < 631152000000 || ms > 4102444800000) return undefined;
-  return new Date(ms).toISOString();
+  return isoFromEpochMs(ms);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()` for times in 1970–9999, without the Date object (this runs once per
+ * message): the time value is truncated to whole milliseconds as Date does, then the civil date is
+ * computed from the day number (H. Hinnant's days→civil algorithm).
+ */
+export function isoFromEpochMs(ms: number): string {
+  const time = Math.trunc(ms);
+  if (!(time >= 0 && time < 253402300800000)) return new Date(ms).toISOString();
+  const days = Math.floor(time / 86_400_000);
+  let rest = time - days * 86_400_000;
+  const milliseconds = rest % 1000;
+  rest = (rest - milliseconds) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const milli = milliseconds < 10 ? `00${milliseconds}` : milliseconds < 100 ? `0${milliseconds}` : `${milliseconds}`;
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${milli}Z`;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -44,6 +44,49 @@ function at(haystack: string | Buffer, needle: string, from = 0): number {
 
 const span = (input: string, element: string) => `${at(input, element)}-${at(input, element) + Buffer.byteLength(element)}`;
 
+describe('readJsonArray: long strings (the indexOf path)', () => {
+  // Strings longer than the byte-by-byte stretch, with escaped quotes after runs of backslashes of
+  // every parity, split at every chunk size around that stretch.
+  const pieces = ['plain text ', '"', '\\', '\\"', '\\\\', 'x\\', '中文字符', '\n', '{[', ']}', ',', ' '];
+  const values: { id: string; text: string }[] = [];
+  for (let i = 0; i < 40; i++) {
+    let text = '';
+    for (let j = 0; j < 30; j++) text += pieces[(i * 7 + j * 3 + ((i * j) % 5)) % pieces.length]!.repeat(1 + ((i + j) % 4));
+    values.push({ id: `s${i}`, text: i % 3 === 0 ? text + '\\'.repeat(i % 4) : text });
+  }
+  const input = JSON.stringify(values);
+
+  it('finds every element, whatever the chunk size', async () => {
+    for (const size of [1, 3, 23, 24, 25, 31, 64, 100, 1000, 1 << 20]) {
+      const got = await items(input, size);
+      assert.deepEqual(
+        got.map((item) => (item.kind === 'value' ? item.value : item)),
+        values,
+        `chunk size ${size}`,
+      );
+      for (const item of got) {
+        assert.equal(item.kind, 'value');
+        assert.deepEqual(
+          JSON.parse(Buffer.from(input).subarray(item.start, item.end).toString()),
+          item.kind === 'value' && item.value,
+        );
+      }
+    }
+  });
+
+  it('a long string whose closing quote is escaped: the damage is reported and the next element recovered', async () => {
+    const broken = `[{"id":"a","t":"${'x'.repeat(100)}\\"},{"id":"b"}`;
+    const b = at(broken, '{"id":"b"}');
+    for (const size of [1, 24, 25, 4096]) {
+      assert.deepEqual(
+        (await items(broken, size)).map(describeItem),
+        [`e:truncated@1-${b}`, `v:b@${b}-${b + 10}`, `e:truncated@${b + 10}-${b + 10}`],
+        `chunk size ${size}`,
+      );
+    }
+  });
+});
+
 describe('readJsonArray', () => {
   it('yields the elements of a plain array with their byte ranges', async () => {
     const input = '[{"id":"a"},{"id":"b","n":[1,2]}]';

@@ -61,6 +61,8 @@ interface Damage {
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder('utf-8');
 const HEAD_TEXT_BYTES = 4096;
+/** Bytes of a string stepped over one by one before jumping to the next quote with indexOf. */
+const STRING_SCAN_BYTES = 24;
 
 class JsonArraySplitter {
   private mode: Mode = 'start';
@@ -247,19 +249,55 @@ class JsonArraySplitter {
   /**
    * The hot loop: advances over one element's bytes, tracking depth and string state.
    * Returns the index just past the element's last byte, or -1 if it continues past this buffer.
+   * Inside a string, a short run is stepped over byte by byte; a longer one jumps to the next quote
+   * (`indexOf`, native) and counts the backslashes right before it to tell an escaped quote from the end.
    */
   private scanElement(buffer: Buffer, from: number): number {
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
-    for (let i = from; i < buffer.length; i++) {
-      const byte = buffer[i] as number;
+    const length = buffer.length;
+    let i = from;
+    while (i < length) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) inString = false;
+        if (escaped) {
+          escaped = false;
+          i += 1;
+          continue;
+        }
+        const limit = Math.min(length, i + STRING_SCAN_BYTES);
+        let j = i;
+        while (j < limit) {
+          const byte = buffer[j] as number;
+          if (byte === QUOTE || byte === BACKSLASH) break;
+          j += 1;
+        }
+        if (j < limit) {
+          if (buffer[j] === QUOTE) inString = false;
+          else escaped = true;
+          i = j + 1;
+          continue;
+        }
+        if (j >= length) {
+          i = length;
+          break;
+        }
+        // A long string: no quote or backslash in [i, j); find the next quote.
+        const quote = buffer.indexOf(QUOTE, j);
+        const end = quote === -1 ? length : quote;
+        let backslashes = 0;
+        for (let k = end - 1; k >= j && buffer[k] === BACKSLASH; k--) backslashes += 1;
+        if (quote === -1) {
+          escaped = backslashes % 2 === 1;
+          i = length;
+          break;
+        }
+        // An odd run of backslashes escapes the quote: still inside the string.
+        if (backslashes % 2 === 0) inString = false;
+        i = quote + 1;
         continue;
       }
+      const byte = buffer[i] as number;
       if (byte === QUOTE) inString = true;
       else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth += 1;
       else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
@@ -279,6 +317,7 @@ class JsonArraySplitter {
         this.depth = 0;
         return i;
       }
+      i += 1;
     }
     this.depth = depth;
     this.inString = inString;

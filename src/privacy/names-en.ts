@@ -53,7 +53,7 @@ function lexiconNames(): Lexicon {
 const CAPITALISED_RUN =
   /(?<![A-Za-z0-9_'’-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)*(?![A-Za-z0-9_])/g;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Dame|Lady|Lord)\.?$/;
-const CUE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?|\b[Nn]ame(?:'s| is| was)|\b[Nn]amed)\s+$/;
+export const CUE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?|\b[Nn]ame(?:'s| is| was)|\b[Nn]amed)\s+$/;
 
 interface Candidate {
   run: Span;
@@ -114,41 +114,149 @@ function isLeadWord(word: string, names: Lexicon): boolean {
   return (names.known.has(lower) || names.known.has(bare)) && !names.any.has(bare);
 }
 
+/**
+ * What a capitalised run alone decides, whatever surrounds it: where the name starts after leading
+ * honorifics and openers, which word the lexicon knows as a name, and how long the name is.
+ * Cached per run text (the same words recur in every message).
+ */
+interface RunShape {
+  /** Characters of leading honorifics / openers before the name. */
+  offset: number;
+  /** Index of the first word the lexicon knows as a name, or -1. */
+  knownAt: number;
+  /** That word is a given name (a name after an unknown capitalised word is then rejected without a cue). */
+  knownIsGiven: boolean;
+  /** The first word is a given name. */
+  firstIsGiven: boolean;
+  /** Words in the name (1–3). */
+  length: number;
+  /** Characters of the name, without a trailing possessive. */
+  valueLength: number;
+}
+
+const shapes = new Map<string, RunShape>();
+const MAX_SHAPES = 50_000;
+
+function runShape(run: string, names: Lexicon): RunShape {
+  const cached = shapes.get(run);
+  if (cached) return cached;
+  let offset = 0;
+  let parts = words(run);
+  // Leading honorifics and openers are context, not the name: "Dr Smith", "Dear Sarah".
+  while (parts.length > 1 && (HONORIFIC.test(parts[0]!) || isLeadWord(parts[0]!, names))) {
+    offset += parts[0]!.length + 1;
+    parts = parts.slice(1);
+  }
+  const lower = parts.map((word) => word.toLowerCase().replace(/['’]s$/, ''));
+  const knownAt = lower.findIndex((word) => names.any.has(word));
+  // The name: the first word, then up to two words that are names or unknown to the lexicon (surnames).
+  let length = 1;
+  while (
+    length < Math.min(3, parts.length) &&
+    !/['’]s$/.test(parts[length - 1]!) &&
+    (names.any.has(lower[length]!) || !names.known.has(lower[length]!))
+  ) {
+    length++;
+  }
+  const value = parts
+    .slice(0, length)
+    .join(' ')
+    .replace(/['’]s$/, '');
+  const shape: RunShape = {
+    offset,
+    knownAt,
+    knownIsGiven: knownAt >= 0 && names.given.has(lower[knownAt]!),
+    firstIsGiven: names.given.has(lower[0]!),
+    length,
+    valueLength: value.length,
+  };
+  if (shapes.size >= MAX_SHAPES) shapes.clear();
+  shapes.set(run, shape);
+  return shape;
+}
+
+const WHITESPACE = /\s/;
+/** What `\s` matches, with the ASCII cases answered without a regular expression. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 128 && WHITESPACE.test(String.fromCharCode(code));
+}
+/** CUE_BEFORE's honorifics and naming words by their last character (the `.` after an honorific aside). */
+const HONORIFICS_BY_END = new Map<number, readonly string[]>([
+  [114 /* r */, ['Mr', 'Dr', 'Sir']],
+  [115 /* s */, ['Mrs', 'Ms', 'Miss']],
+  [120 /* x */, ['Mx']],
+  [102 /* f */, ['Prof']],
+  [101 /* e */, ['Dame']],
+  [121 /* y */, ['Lady']],
+  [100 /* d */, ['Lord']],
+]);
+const NAMING_BY_END = new Map<number, readonly string[]>([
+  [115 /* s */, ["ame's", 'ame is', 'ame was']],
+  [100 /* d */, ['amed']],
+]);
+
+/** Does one of `words` end at `end` (inclusive) in `text`, inside [from, end]? `naming`: after N or n. */
+function endsWithOne(text: string, from: number, end: number, words: readonly string[] | undefined, naming: boolean): boolean {
+  if (!words) return false;
+  for (const word of words) {
+    const start = end - word.length + 1;
+    if (naming) {
+      const initial = text.charCodeAt(start - 1);
+      if (start - 1 < from || (initial !== 78 /* N */ && initial !== 110) /* n */) continue;
+    } else if (start < from) continue;
+    if (text.startsWith(word, start)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does CUE_BEFORE match the 16 characters before `start`? It ends in `\s+$` right after an honorific
+ * (optionally with its `.`) or a naming word, so the expression runs only when one of those ends
+ * right before the whitespace before `start`.
+ */
+export function cueBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 16);
+  let at = start - 1;
+  if (at < from || !isSpace(text.charCodeAt(at))) return false;
+  while (at >= from && isSpace(text.charCodeAt(at))) at--;
+  if (at < from) return false;
+  const last = text.charCodeAt(at);
+  const possible =
+    last === 46 /* . */
+      ? endsWithOne(text, from, at - 1, HONORIFICS_BY_END.get(text.charCodeAt(at - 1)), false)
+      : endsWithOne(text, from, at, HONORIFICS_BY_END.get(last), false) ||
+        endsWithOne(text, from, at, NAMING_BY_END.get(last), true);
+  return possible && CUE_BEFORE.test(text.slice(from, start));
+}
+
 function candidates(text: string, skip: (index: number) => boolean): Candidate[] {
   const names = lexiconNames();
   const found: Candidate[] = [];
-  for (const match of text.matchAll(CAPITALISED_RUN)) {
-    let start = match.index;
-    let parts = words(match[0]);
-    // Leading honorifics and openers are context, not the name: "Dr Smith", "Dear Sarah".
-    while (parts.length > 1 && (HONORIFIC.test(parts[0]!) || isLeadWord(parts[0]!, names))) {
-      start += parts[0]!.length + 1;
-      parts = parts.slice(1);
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let match = CAPITALISED_RUN.exec(text); match !== null; match = CAPITALISED_RUN.exec(text)) {
+    const shape = runShape(match[0], names);
+    const start = match.index + shape.offset;
+    // Without a cue, a run is kept only when its first lexicon name opens it or is a surname
+    // ("Django Oscar": a given name after an unknown capitalised word is a product or an organisation).
+    const needsCue = shape.knownAt < 0 || (shape.knownAt > 0 && shape.knownIsGiven);
+    let cue: boolean | undefined;
+    if (needsCue) {
+      if (!cueBefore(text, start)) continue;
+      cue = true;
     }
     if (skip(start)) continue;
-    const lower = parts.map((word) => word.toLowerCase().replace(/['’]s$/, ''));
-    const cue = CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
-    const knownAt = lower.findIndex((word) => names.any.has(word));
-    if (knownAt < 0 && !cue) continue;
-    // "Django Oscar": a name after an unknown capitalised word is a product or an organisation.
-    if (!cue && knownAt > 0 && !(names.any.has(lower[knownAt]!) && !names.given.has(lower[knownAt]!))) continue;
-    // The name: the first word, then up to two words that are names or unknown to the lexicon (surnames).
-    let length = 1;
-    while (
-      length < Math.min(3, parts.length) &&
-      !/['’]s$/.test(parts[length - 1]!) &&
-      (names.any.has(lower[length]!) || !names.known.has(lower[length]!))
-    ) {
-      length++;
-    }
-    const value = parts
-      .slice(0, length)
-      .join(' ')
-      .replace(/['’]s$/, '');
-    const sentenceStart = /(?:^|[.!?:]\s+|\n\s*(?:[-*•>]\s+|\d+[.)]\s+)?)$/.test(text.slice(Math.max(0, start - 8), start));
-    const given = names.given.has(lower[0]!);
-    const certain = cue || (given && (length >= 2 || !sentenceStart));
-    found.push({ run: { start, end: start + value.length }, certain, lexiconDecides: certain || length > 1 });
+    cue ??= cueBefore(text, start);
+    const certain =
+      cue ||
+      (shape.firstIsGiven &&
+        (shape.length >= 2 ||
+          !/(?:^|[.!?:]\s+|\n\s*(?:[-*•>]\s+|\d+[.)]\s+)?)$/.test(text.slice(Math.max(0, start - 8), start))));
+    found.push({
+      run: { start, end: start + shape.valueLength },
+      certain,
+      lexiconDecides: certain || shape.length > 1,
+    });
   }
   return found;
 }
@@ -240,7 +348,8 @@ export function findEnglishNames(
   return spans;
 }
 
-/** Forgets compromise's cached verdicts (for measurements). */
+/** Forgets compromise's cached verdicts and the cached run shapes (for measurements). */
 export function clearNameCache(): void {
   verdicts.clear();
+  shapes.clear();
 }

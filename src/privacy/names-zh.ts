@@ -120,9 +120,24 @@ const NOT_NAME_PREFIXES = [
   '给她',
 ];
 
+/**
+ * Characters (or a word) that each pattern cannot match without, tested before the pattern runs:
+ * every cue of CUE_WITH_SURNAME holds 叫, 名 or 落款; every cue of CUE_BARE 叫 or 名; CUE_SURNAME's 姓;
+ * TITLED needs one of its forms of address after the name. Most texts hold none.
+ */
+const TITLE_WORD = /先生|女士|小姐|老师|医生|教授|同学|律师|经理|主任/;
+const namingCue = (text: string) => text.includes('叫') || text.includes('名');
+export const CHINESE_NAME_PATTERNS: readonly { pattern: RegExp; mayMatch: (text: string) => boolean }[] = [
+  { pattern: CUE_WITH_SURNAME, mayMatch: (text) => namingCue(text) || text.includes('落款') },
+  { pattern: CUE_BARE, mayMatch: namingCue },
+  { pattern: CUE_SURNAME, mayMatch: (text) => text.includes('姓') },
+  { pattern: TITLED, mayMatch: (text) => TITLE_WORD.test(text) },
+];
+
 export function findChineseNames(text: string): Span[] {
   const spans: Span[] = [];
-  for (const pattern of [CUE_WITH_SURNAME, CUE_BARE, CUE_SURNAME, TITLED]) {
+  for (const { pattern, mayMatch } of CHINESE_NAME_PATTERNS) {
+    if (!mayMatch(text)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const name = match[1]!;

@@ -47,8 +47,39 @@ const PLACEHOLDER = new RegExp(`\\[(?:${PII_TYPES.join('|')})\\]`, 'g');
 interface Detector {
   type: PiiType;
   /** Cheap test on the whole text; false skips the detector. */
-  applies(text: string): boolean;
-  find(text: string, context: TextContext): Span[];
+  applies(text: string, facts: TextFacts): boolean;
+  find(text: string, context: TextContext, facts: TextFacts): Span[];
+}
+
+/**
+ * Character-class facts about one version of a text, each computed once on first use: several
+ * detectors ask the same question ("any digit?"), and a text without the characters a detector's
+ * patterns require cannot match them, so the detector is skipped without running its expressions.
+ */
+export class TextFacts {
+  private digitCache: boolean | undefined;
+  private upperCache: boolean | undefined;
+  private hanCache: boolean | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** Any ASCII digit (what `\d` matches). */
+  get digit(): boolean {
+    this.digitCache ??= /\d/.test(this.text);
+    return this.digitCache;
+  }
+
+  /** Any A–Z. */
+  get upper(): boolean {
+    this.upperCache ??= /[A-Z]/.test(this.text);
+    return this.upperCache;
+  }
+
+  /** Any CJK unified ideograph (U+4E00–U+9FFF). */
+  get han(): boolean {
+    this.hanCache ??= /[\u4e00-\u9fff]/.test(this.text);
+    return this.hanCache;
+  }
 }
 
 /** Per-text facts a detector may need: where fenced or inline code is. */
@@ -86,8 +117,6 @@ function regexSpans(text: string, pattern: RegExp, keep: (match: RegExpExecArray
   }
   return spans;
 }
-
-const hasDigit = (text: string) => /\d/.test(text);
 
 // ---------------------------------------------------------------- URL
 const URL_CHARS = '[^\\s<>"\'`\\[\\]{}|\\\\^\\u0080-\\uffff]';
@@ -143,11 +172,16 @@ const emailDetector: Detector = {
 };
 
 // ---------------------------------------------------------------- IP
+const IP_HINT = /\d\.\d|:[\da-f]*:/i;
+/** IP_HINT, after the cheap part: `\d\.\d` needs a digit and a dot, `:[\da-f]*:` a colon. */
+export function ipMayAppear(text: string, facts: TextFacts): boolean {
+  return ((facts.digit && text.includes('.')) || text.includes(':')) && IP_HINT.test(text);
+}
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])/g;
 const ipDetector: Detector = {
   type: 'IP',
-  applies: (text) => /\d\.\d|:[\da-f]*:/i.test(text),
+  applies: ipMayAppear,
   find(text) {
     const spans = /\d\.\d/.test(text)
       ? regexSpans(
@@ -189,7 +223,7 @@ const SSN_CUED =
   /\b(?:SSN|social security(?: number)?)(?:\s*(?:is|was|#|:|no\.?|number)){0,2}\s*(\d{9}|\d{3} \d{2} \d{4})(?!\w)/gi;
 const idDetector: Detector = {
   type: 'ID',
-  applies: hasDigit,
+  applies: (_text, facts) => facts.digit,
   find(text) {
     const spans = regexSpans(text, CN_RESIDENT_ID, (match) => cnResidentIdValid(match[0].replace(/ /g, '')));
     spans.push(...regexSpans(text, SSN_DASHED, (match) => ssnValid(match[1]!, match[2]!, match[3]!)));
@@ -209,7 +243,7 @@ const idDetector: Detector = {
 const CARD = /(?<![\w+.,-])\d(?:[ -]?\d){12,18}(?![\w]|[.,-]\d)/g;
 const cardDetector: Detector = {
   type: 'CARD',
-  applies: hasDigit,
+  applies: (_text, facts) => facts.digit,
   find: (text) =>
     regexSpans(text, CARD, (match) => {
       const separators = match[0].match(/[ -]/g);
@@ -231,7 +265,7 @@ const PHONE_CN_MOBILE = new RegExp(`(?<![\\w+.-])1[3-9]\\d(?:[ -]?\\d{4}){2}${AF
 const PHONE_TRUNK = new RegExp(`(?<![\\w+.,/-])(?:\\(0\\d{1,3}\\) ?|0\\d{1,3}[ -])\\d{3,4}[ -]?\\d{3,4}${AFTER_NUMBER}`, 'g');
 const phoneDetector: Detector = {
   type: 'PHONE',
-  applies: hasDigit,
+  applies: (_text, facts) => facts.digit,
   find(text) {
     const spans: Span[] = [];
     if (text.includes('+')) {
@@ -328,11 +362,11 @@ function trimChineseAddress(match: RegExpExecArray): Span | false {
 
 const addressDetector: Detector = {
   type: 'ADDRESS',
-  applies: (text) => hasDigit(text) || /[号栋幢]/.test(text),
-  find(text) {
+  applies: (text, facts) => facts.digit || (facts.han && /[号栋幢]/.test(text)),
+  find(text, _context, facts) {
     const spans: Span[] = [];
-    if (/\d[A-Za-z]?\s+\S/.test(text)) spans.push(...regexSpans(text, EN_ADDRESS));
-    if (/[号栋幢座室]/.test(text)) spans.push(...regexSpans(text, ZH_ADDRESS, trimChineseAddress));
+    if (facts.digit && /\d[A-Za-z]?\s+\S/.test(text)) spans.push(...regexSpans(text, EN_ADDRESS));
+    if (facts.han && /[号栋幢座室]/.test(text)) spans.push(...regexSpans(text, ZH_ADDRESS, trimChineseAddress));
     return spans;
   },
 };
@@ -341,9 +375,9 @@ const addressDetector: Detector = {
 const nameDetector = (charsForCompromise: number): Detector => ({
   type: 'NAME',
   applies: () => true,
-  find(text, context) {
-    const spans = /[A-Z]/.test(text) ? findEnglishNames(text, (index) => context.inCode(index), charsForCompromise) : [];
-    if (/[\u4e00-\u9fff]/.test(text)) spans.push(...findChineseNames(text));
+  find(text, context, facts) {
+    const spans = facts.upper ? findEnglishNames(text, (index) => context.inCode(index), charsForCompromise) : [];
+    if (facts.han) spans.push(...findChineseNames(text));
     return spans;
   },
 });
@@ -387,16 +421,18 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   return {
     redact(input: string): RedactResult {
       let text = input;
+      let facts = new TextFacts(text);
       const counts: RedactionCounts = {};
       for (const detector of detectors) {
         // Names run to a fixpoint: compromise sees a capped number of characters per pass, and a
         // name found in one pass frees the budget for the next, so stopping early would break idempotence.
         const passes = detector.type === 'NAME' ? MAX_NAME_PASSES : 1;
         for (let pass = 0; pass < passes; pass++) {
-          if (!detector.applies(text)) break;
-          const result = applySpans(text, detector.find(text, contextFor(text)), detector.type);
+          if (!detector.applies(text, facts)) break;
+          const result = applySpans(text, detector.find(text, contextFor(text), facts), detector.type);
           if (result.count === 0) break;
           text = result.text;
+          facts = new TextFacts(text);
           counts[detector.type] = (counts[detector.type] ?? 0) + result.count;
         }
       }
