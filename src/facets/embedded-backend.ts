@@ -73,9 +73,9 @@ export function createEmbeddedBackend(): Promise<EmbeddedBackend> {
     const parts = { language, sentiment, disclosure, affective, pushback, crisis, anthropomorphism, assistantBehaviour };
 
     const messageFacets = (text: string): MessageFacets => {
-      const disclosed = disclosure.disclosure(text);
+      const disclosed = disclosure.disclosureValues(text);
       return {
-        sentiment: sentiment.sentiment(text).value,
+        sentiment: sentiment.sentimentValue(text),
         emotional_disclosure: disclosed.emotional,
         informational_disclosure: disclosed.informational,
       };

@@ -103,6 +103,8 @@ export function createFacetPipeline<T>(
   return createPooledPipeline(threads, explain, options, write);
 }
 
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 interface Slot<T> {
   item: T;
   /** Set for records known before (resume); the others come from the batch's answer, in order. */
@@ -129,6 +131,9 @@ function createPooledPipeline<T>(
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // A worker's garbage is short-lived (per-conversation strings and vectors): a young generation of
+    // 16 MB instead of V8's default (up to 48 MB) keeps each worker's RSS down at no measurable cost in speed.
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   const pending: Batch<T>[] = [];
   let slots: Slot<T>[] = [];

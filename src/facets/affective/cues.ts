@@ -137,13 +137,48 @@ export function matchCues(text: string, cues: readonly Cue[]): string[] {
   // Each pattern is written for one script: skip those the text cannot match (most text is one script).
   const latin = LATIN.test(text);
   const han = HAN.test(text);
-  for (const cue of cues) {
-    if (found.includes(cue.id)) continue;
-    const isHan = scriptOf(cue) === 'han';
-    if ((isHan && !han) || (!isHan && !latin)) continue;
+  // One scan per group of cues (same script and flags) says whether any of them can match at all.
+  const { groups, groupOf } = groupsOf(cues);
+  const open = groups.map((group) => (group.han ? han : latin) && group.any.test(text));
+  cues.forEach((cue, index) => {
+    if (!open[groupOf[index] as number] || found.includes(cue.id)) return;
     if (cue.pattern.test(text)) found.push(cue.id);
-  }
+  });
   return found;
+}
+
+interface CueGroups {
+  groups: { han: boolean; any: RegExp }[];
+  groupOf: number[];
+}
+
+const groupCache = new WeakMap<readonly Cue[], CueGroups>();
+
+function groupsOf(cues: readonly Cue[]): CueGroups {
+  let cached = groupCache.get(cues);
+  if (cached) return cached;
+  const keys: string[] = [];
+  const sources: string[][] = [];
+  const groupOf = cues.map((cue) => {
+    if (cue.pattern.global || cue.pattern.sticky) throw new Error(`cue ${cue.id}: stateful regex flags`);
+    const key = `${scriptOf(cue)}/${cue.pattern.flags}`;
+    let index = keys.indexOf(key);
+    if (index < 0) {
+      index = keys.push(key) - 1;
+      sources.push([]);
+    }
+    sources[index]?.push(`(?:${cue.pattern.source})`);
+    return index;
+  });
+  cached = {
+    groups: keys.map((key, index) => ({
+      han: key.startsWith('han/'),
+      any: new RegExp((sources[index] as string[]).join('|'), key.slice(key.indexOf('/') + 1)),
+    })),
+    groupOf,
+  };
+  groupCache.set(cues, cached);
+  return cached;
 }
 
 const LATIN = /[a-z*]/i;

@@ -5,6 +5,7 @@
  * `t:<id>` for task cues). Shared by the classifier and scripts/train/affective.ts.
  */
 import { type Features, normalizeFeatures } from '../linear/features.ts';
+import { checkpoint, idsOf, namedKey, prefixCode, SparseVector } from '../linear/sparse.ts';
 import { hanShare, tokenize } from '../text/tokenize.ts';
 import { AFFECT_CUES, matchCues, TASK_CUES } from './cues.ts';
 
@@ -100,4 +101,36 @@ export function affectiveFeatures(view: ConversationView, hits: CueHits = cueHit
   if (hits.all.length >= 4) features.set('c:many', 1);
   if (hits.all.length === 0) features.set('c:none', 1);
   return features;
+}
+
+const scratch = new SparseVector();
+const UW = prefixCode('uw:');
+const UB = prefixCode('ub:');
+
+/**
+ * affectiveFeatures() as a SparseVector (the classifier's run-time form; same features, same order,
+ * same values). The vector is reused: read it before the next call.
+ */
+export function affectiveVector(view: ConversationView, hits: CueHits): SparseVector {
+  checkpoint();
+  const vector = scratch.clear();
+  view.user.forEach((text, index) => {
+    const weight = index === view.lead ? 2 : 1;
+    const tokens = tokenize(text);
+    const limit = Math.min(tokens.length, MAX_TOKENS_PER_MESSAGE);
+    const ids = idsOf(tokens);
+    for (let i = 0; i < limit; i++) {
+      const current = ids[i] as number;
+      if (!STOP.has(tokens[i] as string)) vector.add(current * 16 + UW, -1, weight);
+      if (i + 1 < limit) vector.add(current * 16 + UB, ids[i + 1] as number, weight);
+    }
+  });
+  vector.normalize();
+  for (const id of hits.all) vector.set(namedKey(`c:${id}`), -1, 1);
+  for (const id of hits.first) vector.set(namedKey(`c:${id}@1`), -1, 1);
+  for (const id of hits.task) vector.set(namedKey(`t:${id}`), -1, 1);
+  if (hits.all.length >= 2) vector.set(namedKey('c:several'), -1, 1);
+  if (hits.all.length >= 4) vector.set(namedKey('c:many'), -1, 1);
+  if (hits.all.length === 0) vector.set(namedKey('c:none'), -1, 1);
+  return vector;
 }

@@ -17,10 +17,10 @@
 import { readFileSync } from 'node:fs';
 import { AFFECTIVE_TYPES, type AffectiveType, ROLEPLAY_MIN_USER_MESSAGES } from '../definitions.ts';
 import type { Decision, FacetContext } from '../facet.ts';
-import type { Features } from '../linear/features.ts';
-import { LinearModel, type LinearModelFile } from '../linear/linear-model.ts';
+import type { LinearModelFile } from '../linear/linear-model.ts';
+import { explain, FeatureSpace, probability, type SparseVector, type SparseWeights } from '../linear/sparse.ts';
 import { AFFECT_CUES, contentRules, matchCues } from './cues.ts';
-import { affectiveFeatures, type CueHits, cueHits, viewOf } from './features.ts';
+import { affectiveVector, type CueHits, cueHits, viewOf } from './features.ts';
 
 /** Types decided by a model (the rest are rules). */
 export const MODELLED_TYPES = ['interpersonal_advice', 'coaching', 'counseling', 'companionship'] as const;
@@ -56,20 +56,39 @@ export interface AffectiveClassifier {
 const PERSONAL_CUES = new Set(['feel-1p', 'life-1p', 'help-seek', 'lonely', 'mental-health']);
 const COMPANION_RULE_CUES = ['lonely', 'companion-ai'];
 
-function featureEvidence(model: LinearModel, features: Features, top = 4): string[] {
-  return model.explain(features, top).map((c) => c.feature.replace(/^u(?=[wb]:)/, ''));
+interface Model {
+  weights: SparseWeights;
+  threshold: number;
 }
 
+function featureEvidence(model: Model, vector: SparseVector, indices: Int32Array, top = 4): string[] {
+  return explain(model.weights, vector, indices, top).map((c) => c.feature.replace(/^u(?=[wb]:)/, ''));
+}
+
+const ROMANCE_CUES = AFFECT_CUES.filter((cue) => cue.id === 'romance');
+
 export function romanceRule(userTexts: readonly string[]): number {
-  const romance = AFFECT_CUES.filter((cue) => cue.id === 'romance');
+  const romance = ROMANCE_CUES;
   let messages = 0;
   for (const text of userTexts) if (romance.some((cue) => cue.pattern.test(text))) messages += 1;
   return messages;
 }
 
+// Outside the classifier's closure, so that the parsed model files are not kept alive by it.
+function modelIn(space: FeatureSpace, file: LinearModelFile): Model {
+  return { weights: space.add(file.bias, file.weights), threshold: file.threshold };
+}
+
+function typeModelsIn(space: FeatureSpace, typesFile: AffectiveTypesFile): (readonly [ModelledType, Model])[] {
+  return MODELLED_TYPES.map((type) => [type, modelIn(space, typesFile.models[type])] as const);
+}
+
 export function createAffectiveClassifier(gateFile: LinearModelFile, typesFile: AffectiveTypesFile): AffectiveClassifier {
-  const gate = new LinearModel(gateFile);
-  const typeModels = MODELLED_TYPES.map((type) => [type, new LinearModel(typesFile.models[type])] as const);
+  // The gate and the type models read the same features: one dictionary, one lookup per feature.
+  const space = new FeatureSpace({ unigrams: ['uw:'], bigrams: ['ub:'] });
+  const gate = modelIn(space, gateFile);
+  const typeModels = typeModelsIn(space, typesFile);
+  space.seal();
 
   function classifyUserTexts(userTexts: readonly string[]): AffectiveDetail {
     const view = viewOf(userTexts);
@@ -79,8 +98,9 @@ export function createAffectiveClassifier(gateFile: LinearModelFile, typesFile: 
     const contentCreation = contentEvidence.size > 0;
 
     const hits: CueHits = cueHits(view);
-    const features = affectiveFeatures(view, hits);
-    const gateProbability = gate.probability(features);
+    const features = affectiveVector(view, hits);
+    const indices = space.lookup(features);
+    const gateProbability = probability(gate.weights, features, indices);
     const romanceMessages = romanceRule(view.user);
     const romance = view.userCount >= ROLEPLAY_MIN_USER_MESSAGES && romanceMessages >= 2;
     const personal = hits.all.some((id) => PERSONAL_CUES.has(id));
@@ -91,11 +111,11 @@ export function createAffectiveClassifier(gateFile: LinearModelFile, typesFile: 
     const types: AffectiveType[] = [];
     const probabilities: Partial<Record<ModelledType, number>> = {};
     if (gatePassed) {
-      evidence.push(`gate:${gateProbability.toFixed(2)}`, ...featureEvidence(gate, features));
+      evidence.push(`gate:${gateProbability.toFixed(2)}`, ...featureEvidence(gate, features, indices));
       let best: ModelledType = 'counseling';
       let bestMargin = Number.NEGATIVE_INFINITY;
       for (const [type, model] of typeModels) {
-        const p = model.probability(features);
+        const p = probability(model.weights, features, indices);
         probabilities[type] = p;
         const margin = p - model.threshold;
         if (margin > bestMargin) {
@@ -111,7 +131,7 @@ export function createAffectiveClassifier(gateFile: LinearModelFile, typesFile: 
       }
       for (const type of types) {
         const model = typeModels.find(([t]) => t === type)?.[1];
-        if (model) evidence.push(...featureEvidence(model, features, 2).map((f) => `${type}:${f}`));
+        if (model) evidence.push(...featureEvidence(model, features, indices, 2).map((f) => `${type}:${f}`));
       }
     }
     if (romance) {

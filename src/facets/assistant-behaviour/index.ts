@@ -37,6 +37,15 @@ const PERSONA_CUES: readonly [AssistantCue, CueFamily][] = [
 const PROFESSIONAL = compileFamily(REFERS_TO_PROFESSIONAL);
 const ROMANCE = compileFamily(ROMANCE_STRONG);
 const PET_NAMES = compileFamily(ROMANCE_WEAK);
+/** Every cue pattern at once: most replies match none of them, and then one scan per script settles it. */
+const ANY_CUE = compileFamily([
+  ...CLAIMS_FEELINGS,
+  ...ENCOURAGES_RELIANCE,
+  ...DISCOURAGES_HUMAN_SUPPORT,
+  ...REFERS_TO_PROFESSIONAL,
+  ...ROMANCE_STRONG,
+  ...ROMANCE_WEAK,
+]);
 
 export function detectAssistantBehaviour(context: FacetContext, userCrisis: CrisisLevel): Decision<AssistantCues> {
   const value = Object.fromEntries(ASSISTANT_CUES.map((cue) => [cue, false])) as AssistantCues;
@@ -55,6 +64,7 @@ export function detectAssistantBehaviour(context: FacetContext, userCrisis: Cris
     assistantReplies += 1;
     const text = cueText(message.text);
     const scripts = scriptsOf(text);
+    if (!((scripts.latin && ANY_CUE.latin?.test(text)) || (scripts.han && ANY_CUE.han?.test(text)))) continue;
     if (!value.refers_to_professional) {
       const id = firstMatch(text, PROFESSIONAL, scripts);
       if (id) {

@@ -5,6 +5,7 @@
  * Only USER turns are read: the assistant's empathy must not make a conversation look distressed.
  */
 import { addTextFeatures, type Features, normalizeFeatures } from '../linear/features.ts';
+import { addTokenFeatures, checkpoint, namedKey, SparseVector } from '../linear/sparse.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 /** Caps that keep the model fast on long pasted documents. */
@@ -96,4 +97,49 @@ export function distressFeatures(userTexts: readonly string[]): Features {
   const share = tokens === 0 ? 0 : firstPerson / tokens;
   features.set(share >= 0.08 ? 'fp:high' : share >= 0.03 ? 'fp:mid' : 'fp:low', 0.5);
   return features;
+}
+
+const scratch = new SparseVector();
+const CUE_ENTRIES = Object.entries(CUE_GROUPS).map(([group, regex]) => [`cue:${group}`, regex] as const);
+
+/**
+ * distressFeatures() as a SparseVector (run-time form: same features, order and values), given the
+ * lower-cased joined sample when the caller has it. Reused: read it before the next call.
+ */
+export function distressVector(userTexts: readonly string[], joinedSample?: string): SparseVector {
+  checkpoint();
+  const sample = userSample(userTexts);
+  const vector = scratch.clear();
+  let tokens = 0;
+  let firstPerson = 0;
+  for (const text of sample) {
+    const words = tokenize(text);
+    tokens += words.length;
+    for (const word of words) if (FIRST_PERSON.has(word)) firstPerson++;
+    addTokenFeatures(vector, words, 'uw:', 'ub:', 400);
+  }
+  vector.normalize();
+  const joined = joinedSample ?? normalizedSample(sample);
+  let cues = 0;
+  for (const [name, regex] of CUE_ENTRIES) {
+    if (regex.test(joined)) {
+      vector.set(namedKey(name), -1, 0.5);
+      cues++;
+    }
+  }
+  if (cues >= 3) vector.set(namedKey('cue:many'), -1, 0.5);
+  const share = tokens === 0 ? 0 : firstPerson / tokens;
+  vector.set(namedKey(share >= 0.08 ? 'fp:high' : share >= 0.03 ? 'fp:mid' : 'fp:low'), -1, 0.5);
+  return vector;
+}
+
+function normalizedSample(sample: readonly string[]): string {
+  return sample.join('\n').normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'");
+}
+
+/** hasDistressCue() that also hands back the normalised sample (distressVector reads the same one). */
+export function distressCueSample(userTexts: readonly string[]): string | undefined {
+  const joined = normalizedSample(userSample(userTexts));
+  for (const [, regex] of CUE_ENTRIES) if (regex.test(joined)) return joined;
+  return undefined;
 }

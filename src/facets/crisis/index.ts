@@ -18,7 +18,8 @@ import { readFile } from 'node:fs/promises';
 import type { CrisisLevel } from '../definitions.ts';
 import type { Decision, FacetContext } from '../facet.ts';
 import { LinearModel, type LinearModelFile } from '../linear/linear-model.ts';
-import { distressFeatures, hasDistressCue } from './features.ts';
+import { explain, FeatureSpace, probability, type SparseWeights } from '../linear/sparse.ts';
+import { distressCueSample, distressFeatures, distressVector } from './features.ts';
 import { isFictionRequest, type RiskCue, riskCues } from './risk-rules.ts';
 
 export const CRISIS_MODEL_ID = 'crisis-distress';
@@ -35,7 +36,13 @@ interface Assessment {
 }
 
 export class Crisis implements CrisisDetector {
-  constructor(readonly model: LinearModel) {}
+  private readonly space = new FeatureSpace({ unigrams: ['uw:'], bigrams: ['ub:'] });
+  private readonly weights: SparseWeights;
+
+  constructor(readonly model: LinearModel) {
+    this.weights = this.space.add(model.file.bias, model.file.weights);
+    this.space.seal();
+  }
 
   /** Distress probability of user texts (exposed for the training script's threshold choice). */
   distressProbability(userTexts: readonly string[]): number {
@@ -52,11 +59,12 @@ export class Crisis implements CrisisDetector {
       for (const cue of riskCues(text)) (cue.strength === 'strong' ? strong : weak).push(cue);
     }
     if (strong.length > 0) return { level: 'risk', evidence: unique(strong.map((cue) => cue.id)) };
-    if (ownTexts.length === 0 || !hasDistressCue(ownTexts)) return { level: 'none', evidence: [] };
-    const features = distressFeatures(ownTexts);
-    const probability = this.model.probability(features);
-    if (probability < this.model.threshold) return { level: 'none', evidence: [] };
-    const evidence = this.model.explain(features, 4).map((c) => c.feature);
+    const joined = ownTexts.length === 0 ? undefined : distressCueSample(ownTexts);
+    if (joined === undefined) return { level: 'none', evidence: [] };
+    const features = distressVector(ownTexts, joined);
+    const indices = this.space.lookup(features);
+    if (probability(this.weights, features, indices) < this.model.threshold) return { level: 'none', evidence: [] };
+    const evidence = explain(this.weights, features, indices, 4).map((c) => c.feature);
     if (weak.length > 0)
       return { level: 'risk', evidence: unique([...weak.map((cue) => cue.id), 'rule:with-distress', ...evidence]) };
     return { level: 'distress', evidence: [`model:${this.model.id}`, ...evidence] };

@@ -255,6 +255,17 @@ function negated(text: string, start: number, window: number, chinese: boolean):
   return chinese ? NEGATION_ZH.test(clause) : NEGATION_EN.test(clause);
 }
 
+/**
+ * All patterns of a language in one regex (without `g`): when it finds nothing, no single pattern
+ * can match, and the per-pattern scans (with their guards) are skipped. Most messages pass PREFILTER
+ * (it lists common words such as "life" or "done") but match no pattern.
+ */
+function anyOf(patterns: readonly Pattern[]): RegExp {
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.regex.source})`).join('|'));
+}
+const ANY_EN = anyOf(EN_PATTERNS);
+const ANY_ZH = anyOf(ZH_PATTERNS);
+
 function matchPatterns(text: string, patterns: readonly Pattern[], chinese: boolean, found: Map<string, RiskCue>): void {
   for (const pattern of patterns) {
     if (found.has(pattern.id)) continue;
@@ -285,7 +296,7 @@ export function riskCues(text: string): RiskCue[] {
   if (!PREFILTER.test(normalized)) return [];
   if (FICTION_EN.test(normalized) || FICTION_ZH.test(normalized)) return [];
   const found = new Map<string, RiskCue>();
-  matchPatterns(normalized, EN_PATTERNS, false, found);
-  if (/\p{Script=Han}/u.test(normalized)) matchPatterns(normalized, ZH_PATTERNS, true, found);
+  if (ANY_EN.test(normalized)) matchPatterns(normalized, EN_PATTERNS, false, found);
+  if (/\p{Script=Han}/u.test(normalized) && ANY_ZH.test(normalized)) matchPatterns(normalized, ZH_PATTERNS, true, found);
   return [...found.values()];
 }

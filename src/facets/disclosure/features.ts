@@ -6,6 +6,7 @@
  */
 import type { Features } from '../linear/features.ts';
 import { normalizeFeatures } from '../linear/features.ts';
+import { addTokenFeatures, checkpoint, namedKey, SparseVector } from '../linear/sparse.ts';
 import { lexiconCompound, messageLanguage, messageTokens } from '../sentiment/features.ts';
 import { glossChinese } from './zh-gloss.ts';
 
@@ -48,4 +49,26 @@ export function disclosureFeatures(input: DisclosureInput): Features {
   const compound = lexiconCompound(tokens);
   if (compound !== 0) features.set('vader:abs', Math.abs(compound));
   return features;
+}
+
+const scratch = new SparseVector();
+
+/** disclosureFeatures() as a SparseVector (run-time form: same features, order and values). Reused: read it before the next call. */
+export function disclosureVector(input: DisclosureInput): SparseVector {
+  checkpoint();
+  const { tokens } = input;
+  const vector = scratch.clear();
+  let singular = 0;
+  let plural = 0;
+  for (const token of tokens) {
+    if (FIRST_SINGULAR.has(token)) singular += 1;
+    if (FIRST_PLURAL.has(token)) plural += 1;
+  }
+  addTokenFeatures(vector, tokens, 'w:', 'b:', Number.POSITIVE_INFINITY);
+  vector.normalize();
+  if (singular > 0) vector.set(namedKey('fp:i'), -1, Math.min(singular, 3) / 3);
+  if (plural > 0) vector.set(namedKey('fp:we'), -1, Math.min(plural, 3) / 3);
+  const compound = lexiconCompound(tokens);
+  if (compound !== 0) vector.set(namedKey('vader:abs'), -1, Math.abs(compound));
+  return vector;
 }

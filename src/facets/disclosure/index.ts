@@ -5,8 +5,9 @@
  * hand-written lexicon (zh-gloss.ts), because no Chinese disclosure data exists.
  */
 import { readFile } from 'node:fs/promises';
-import { LinearModel, type LinearModelFile } from '../linear/linear-model.ts';
-import { disclosureFeatures, disclosureInput } from './features.ts';
+import type { LinearModelFile } from '../linear/linear-model.ts';
+import { explain as explainModel, FeatureSpace, probability, type SparseWeights } from '../linear/sparse.ts';
+import { disclosureInput, disclosureVector } from './features.ts';
 
 export interface DisclosureModelFile {
   id: string;
@@ -26,35 +27,45 @@ export interface DisclosureResult {
 export interface DisclosureModel {
   readonly id: string;
   disclosure(text: string): DisclosureResult;
+  /** disclosure(text) without the evidence (empty). */
+  disclosureValues(text: string): DisclosureResult;
 }
 
 export const DISCLOSURE_MODEL_URL = new URL('../../../models/disclosure.json', import.meta.url);
 
 export function createDisclosureModel(file: DisclosureModelFile): DisclosureModel {
-  const emotional = new LinearModel(file.emotional);
-  const informational = new LinearModel(file.informational);
+  const space = new FeatureSpace({ unigrams: ['w:'], bigrams: ['b:'] });
+  const emotional = { weights: space.add(file.emotional.bias, file.emotional.weights), threshold: file.emotional.threshold };
+  const informational = {
+    weights: space.add(file.informational.bias, file.informational.weights),
+    threshold: file.informational.threshold,
+  };
+  space.seal();
+  const disclose = (text: string, withEvidence: boolean): DisclosureResult => {
+    const input = disclosureInput(text);
+    if (input.tokens.length === 0) return { emotional: false, informational: false, evidence: [] };
+    const features = disclosureVector(input);
+    const indices = space.lookup(features);
+    const isEmotional = probability(emotional.weights, features, indices) >= emotional.threshold;
+    const isInformational = probability(informational.weights, features, indices) >= informational.threshold;
+    const evidence: string[] = [];
+    if (!withEvidence) return { emotional: isEmotional, informational: isInformational, evidence };
+    const explain = (name: string, model: SparseWeights) => {
+      const top = explainModel(model, features, indices, 3).map((item) => item.feature);
+      for (const feature of top) evidence.push(`${name}:${feature}`);
+      if (input.language === 'zh') {
+        const words = new Set(top.map((feature) => feature.replace(/^[wb]:/, '')).flatMap((words) => words.split(' ')));
+        for (const [zh, en] of input.glossed) if (en.split(' ').some((word) => words.has(word))) evidence.push(`zh:${zh}→${en}`);
+      }
+    };
+    if (isEmotional) explain('emotional', emotional.weights);
+    if (isInformational) explain('informational', informational.weights);
+    return { emotional: isEmotional, informational: isInformational, evidence: [...new Set(evidence)] };
+  };
   return {
     id: `${file.id}@${file.version}`,
-    disclosure(text: string): DisclosureResult {
-      const input = disclosureInput(text);
-      if (input.tokens.length === 0) return { emotional: false, informational: false, evidence: [] };
-      const features = disclosureFeatures(input);
-      const isEmotional = emotional.probability(features) >= emotional.threshold;
-      const isInformational = informational.probability(features) >= informational.threshold;
-      const evidence: string[] = [];
-      const explain = (name: string, model: LinearModel) => {
-        const top = model.explain(features, 3).map((item) => item.feature);
-        for (const feature of top) evidence.push(`${name}:${feature}`);
-        if (input.language === 'zh') {
-          const words = new Set(top.map((feature) => feature.replace(/^[wb]:/, '')).flatMap((words) => words.split(' ')));
-          for (const [zh, en] of input.glossed)
-            if (en.split(' ').some((word) => words.has(word))) evidence.push(`zh:${zh}→${en}`);
-        }
-      };
-      if (isEmotional) explain('emotional', emotional);
-      if (isInformational) explain('informational', informational);
-      return { emotional: isEmotional, informational: isInformational, evidence: [...new Set(evidence)] };
-    },
+    disclosure: (text) => disclose(text, true),
+    disclosureValues: (text) => disclose(text, false),
   };
 }
 

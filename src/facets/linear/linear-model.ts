@@ -29,13 +29,18 @@ export class LinearModel {
   readonly id: string;
   readonly threshold: number;
   private readonly bias: number;
-  private readonly weights: Map<string, number>;
+  private map: Map<string, number> | undefined;
 
   constructor(readonly file: LinearModelFile) {
     this.id = file.id;
     this.threshold = file.threshold;
     this.bias = file.bias;
-    this.weights = new Map(file.weights);
+  }
+
+  /** Built on first use: the run-time facets score through linear/sparse.ts and never need it. */
+  private get weights(): Map<string, number> {
+    this.map ??= new Map(this.file.weights);
+    return this.map;
   }
 
   score(features: Features): number {

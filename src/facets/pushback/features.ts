@@ -4,6 +4,8 @@
  * language-neutral features, and a coarse length bucket (refusals are short).
  */
 import { addTextFeatures, type Features, normalizeFeatures } from '../linear/features.ts';
+import { addTokenFeatures, checkpoint, namedKey, SparseVector } from '../linear/sparse.ts';
+import { tokenize } from '../text/tokenize.ts';
 import {
   CAPABILITY_RULES,
   DANGER_RULES,
@@ -33,10 +35,28 @@ export function ruleText(text: string): string {
   return normalizeForRules(`${text.slice(0, BODY_CHARS)}\n${text.slice(-TAIL_CHARS)}`);
 }
 
+const ALL_RULES = [...REFUSAL_RULES, ...SELF_TALK_RULES, ...DANGER_RULES, ...CAPABILITY_RULES];
+/**
+ * Every rule of one script in one regex: most replies match none, and one scan that says so costs
+ * about half of trying the rules one by one (which happens only on a hit, so the result is the same).
+ */
+const ANY_LATIN_RULE = new RegExp(
+  ALL_RULES.filter((rule) => !rule.pattern.unicode)
+    .map((rule) => `(?:${rule.pattern.source})`)
+    .join('|'),
+);
+const ANY_HAN_RULE = new RegExp(
+  ALL_RULES.filter((rule) => rule.pattern.unicode)
+    .map((rule) => `(?:${rule.pattern.source})`)
+    .join('|'),
+  'u',
+);
+
 export function replyRules(text: string): Set<string> {
   const rules = new Set<string>();
   const normalized = ruleText(text);
   const scripts = scriptsOf(normalized);
+  if (!(scripts.latin && ANY_LATIN_RULE.test(normalized)) && !(scripts.han && ANY_HAN_RULE.test(normalized))) return rules;
   matchRules(normalized, REFUSAL_RULES, rules, scripts);
   matchRules(normalized, SELF_TALK_RULES, rules, scripts);
   matchRules(normalized, DANGER_RULES, rules, scripts);
@@ -68,6 +88,27 @@ export function replyFeatures(text: string): ReplyFeatures {
   const rules = replyRules(trimmed);
   for (const rule of rules) features.set(rule, 1);
   features.set(lengthBucket(trimmed.length), 1);
+  return { features, rules };
+}
+
+const scratch = new SparseVector();
+
+/** replyFeatures() as a SparseVector (run-time form: same features, order and values). Reused: read it before the next call. */
+export function replyVector(text: string): { features: SparseVector; rules: Set<string> } {
+  checkpoint();
+  const trimmed = text.trim();
+  const han = HAN.test(trimmed.slice(0, 200));
+  const headChars = han ? HAN_HEAD_CHARS : HEAD_CHARS;
+  const tailChars = han ? HAN_TAIL_CHARS : TAIL_CHARS;
+  const features = scratch.clear();
+  addTokenFeatures(features, tokenize(trimmed.slice(0, headChars)), 'hw:', 'hb:', 60);
+  if (trimmed.length > headChars + tailChars) {
+    addTokenFeatures(features, tokenize(trimmed.slice(-tailChars)), 'aw:', undefined, 50);
+  }
+  features.normalize();
+  const rules = replyRules(trimmed);
+  for (const rule of rules) features.set(namedKey(rule), -1, 1);
+  features.set(namedKey(lengthBucket(trimmed.length)), -1, 1);
   return { features, rules };
 }
 

@@ -10,7 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Decision, FacetContext } from '../facet.ts';
 import { LinearModel, type LinearModelFile } from '../linear/linear-model.ts';
-import { replyFeatures } from './features.ts';
+import { explain, FeatureSpace, probability } from '../linear/sparse.ts';
+import { replyVector } from './features.ts';
 
 export const PUSHBACK_MODEL_URL = new URL('../../../models/pushback.json', import.meta.url);
 
@@ -52,6 +53,9 @@ export interface PushbackModelFile extends LinearModelFile {
 
 export function createPushbackDetector(file: PushbackModelFile): PushbackDetector {
   const model = new LinearModel(file);
+  const space = new FeatureSpace({ unigrams: ['hw:', 'aw:'], bigrams: ['hb:'] });
+  const weights = space.add(file.bias, file.weights);
+  space.seal();
   const conversationThreshold = file.conversationThreshold ?? file.threshold;
 
   function isRefusal(assistantText: string, _userText?: string): RefusalDecision {
@@ -60,23 +64,24 @@ export function createPushbackDetector(file: PushbackModelFile): PushbackDetecto
 
   function decide(assistantText: string, threshold: number): RefusalDecision {
     if (!assistantText.trim()) return { value: false, probability: 0, evidence: [] };
-    const reply = replyFeatures(assistantText);
-    const probability = model.probability(reply.features);
-    let value = probability >= threshold;
+    const reply = replyVector(assistantText);
+    const indices = space.lookup(reply.features);
+    const p = probability(weights, reply.features, indices);
+    let value = p >= threshold;
     // A plain capability limit ("I can't browse the internet") without any resistance is not pushback.
     if (value && reply.rules.has('rule:capability') && ![...reply.rules].some((rule) => RESISTANCE_RULES.has(rule))) {
       value = false;
     }
     const standalone = STANDALONE_RULES.filter((rule) => reply.rules.has(rule));
     if (!value && standalone.length > 0) value = true;
-    if (!value) return { value, probability, evidence: [] };
+    if (!value) return { value, probability: p, evidence: [] };
     const evidence = [...reply.rules].filter((rule) => rule !== 'rule:capability').sort();
-    for (const contribution of model.explain(reply.features, 4)) {
+    for (const contribution of explain(weights, reply.features, indices, 4)) {
       if (!contribution.feature.startsWith('rule:') && !contribution.feature.startsWith('len:')) {
         evidence.push(contribution.feature);
       }
     }
-    return { value, probability, evidence: evidence.slice(0, 6) };
+    return { value, probability: p, evidence: evidence.slice(0, 6) };
   }
 
   function detect(context: FacetContext): Decision<{ pushback: boolean; at: number | null }> {

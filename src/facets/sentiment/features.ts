@@ -8,6 +8,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Features, normalizeFeatures } from '../linear/features.ts';
+import {
+  addTokenFeatures as addSparseTokens,
+  checkpoint,
+  namedKey,
+  prefixCode,
+  type SparseVector,
+  tokenId,
+} from '../linear/sparse.ts';
 import { hanShare, tokenize } from '../text/tokenize.ts';
 
 /** A message is scored by the Chinese model from this share of Han characters among its letters. */
@@ -15,8 +23,14 @@ export const ZH_HAN_SHARE = 0.3;
 
 export type PolarityLanguage = 'en' | 'zh';
 
+let languageOf: { text: string; language: PolarityLanguage } | undefined;
+
+/** Sentiment and disclosure ask in turn about the same message: the last answer is remembered. */
 export function messageLanguage(text: string): PolarityLanguage {
-  return hanShare(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) >= ZH_HAN_SHARE ? 'zh' : 'en';
+  if (languageOf?.text === text) return languageOf.language;
+  const language = hanShare(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) >= ZH_HAN_SHARE ? 'zh' : 'en';
+  languageOf = { text, language };
+  return language;
 }
 
 let lexicon: Map<string, number> | undefined;
@@ -174,4 +188,50 @@ function addTokenFeatures(features: Features, tokens: readonly string[]): void {
       features.set(bigram, (features.get(bigram) ?? 0) + 1);
     }
   }
+}
+
+const C = prefixCode('c:');
+
+/** polarityFeatures() into `vector` (run-time form: same features, order and values). */
+export function polarityVector(vector: SparseVector, text: string, language: PolarityLanguage): SparseVector {
+  checkpoint();
+  vector.clear();
+  const tokens = messageTokens(text);
+  addSparseTokens(vector, tokens, 'w:', 'b:', Number.POSITIVE_INFINITY);
+  if (language === 'zh') {
+    let chars = 0;
+    for (const char of text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) {
+      if (chars >= MAX_CHARS) break;
+      if (char.charCodeAt(0) >= 0x80 && HAN.test(char)) {
+        vector.add(tokenId(char) * 16 + C, -1, 1);
+        chars += 1;
+      }
+    }
+  }
+  return finishVector(vector, tokens, language);
+}
+
+/**
+ * polarityFeaturesFromTokens() into `vector`. No vocabulary checkpoint here: the scorer builds this
+ * one while the message's own vector is still in use.
+ */
+export function polarityVectorFromTokens(
+  vector: SparseVector,
+  tokens: readonly string[],
+  language: PolarityLanguage,
+): SparseVector {
+  vector.clear();
+  addSparseTokens(vector, tokens, 'w:', 'b:', Number.POSITIVE_INFINITY);
+  return finishVector(vector, tokens, language);
+}
+
+function finishVector(vector: SparseVector, tokens: readonly string[], language: PolarityLanguage): SparseVector {
+  vector.normalize();
+  if (language === 'en') {
+    const compound = lexiconCompound(tokens);
+    if (compound > 0) vector.set(namedKey('vader:pos'), -1, compound);
+    if (compound < 0) vector.set(namedKey('vader:neg'), -1, -compound);
+  }
+  if (tokens.length <= 3) vector.set(namedKey('len:short'), -1, 1);
+  return vector;
 }

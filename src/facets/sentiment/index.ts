@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Sentiment } from '../definitions.ts';
-import { PolarityModel, type PolarityModelFile } from './polarity-model.ts';
-import { scoreMessage } from './scorer.ts';
+import { type PolarityModelFile, SparsePolarityModel } from './polarity-model.ts';
+import { scoreMessageSparse } from './scorer.ts';
 
 export interface SentimentResult {
   value: Sentiment;
@@ -18,7 +18,11 @@ export interface SentimentResult {
 export interface SentimentModel {
   readonly id: string;
   sentiment(text: string): SentimentResult;
+  /** sentiment(text).value without the evidence. */
+  sentimentValue(text: string): Sentiment;
 }
+
+const SCORABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 
 export const SENTIMENT_MODEL_URLS = {
   en: new URL('../../../models/sentiment-en.json', import.meta.url),
@@ -26,13 +30,16 @@ export const SENTIMENT_MODEL_URLS = {
 };
 
 export function createSentimentModel(files: { en: PolarityModelFile; zh: PolarityModelFile }): SentimentModel {
-  const models = { en: new PolarityModel(files.en), zh: new PolarityModel(files.zh) };
+  const models = { en: new SparsePolarityModel(files.en), zh: new SparsePolarityModel(files.zh) };
   return {
     id: `sentiment@${files.en.version}.${files.zh.version}`,
     sentiment(text: string): SentimentResult {
-      if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)) return { value: 0, evidence: [] };
-      const { value, evidence } = scoreMessage(models, text);
-      return { value, evidence };
+      if (!SCORABLE.test(text)) return { value: 0, evidence: [] };
+      return scoreMessageSparse(models, text, true);
+    },
+    sentimentValue(text: string): Sentiment {
+      if (!SCORABLE.test(text)) return 0;
+      return scoreMessageSparse(models, text, false).value;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Sentiment } from '../definitions.ts';
 import type { Features } from '../linear/features.ts';
+import { contributions, FeatureSpace, type SparseVector, type SparseWeights, score } from '../linear/sparse.ts';
 
 export const POLARITIES = ['negative', 'neutral', 'positive'] as const;
 export type Polarity = (typeof POLARITIES)[number];
@@ -39,14 +40,18 @@ export interface PolarityPrediction {
 }
 
 export class PolarityModel {
-  private readonly classes: { polarity: Polarity; bias: number; weights: Map<string, number> }[];
+  private built: { polarity: Polarity; bias: number; weights: Map<string, number> }[] | undefined;
 
-  constructor(readonly file: PolarityModelFile) {
-    this.classes = POLARITIES.map((polarity) => ({
+  constructor(readonly file: PolarityModelFile) {}
+
+  /** Built on first use: the run-time sentiment scores through SparsePolarityModel. */
+  private get classes(): { polarity: Polarity; bias: number; weights: Map<string, number> }[] {
+    this.built ??= POLARITIES.map((polarity) => ({
       polarity,
-      bias: file.classes[polarity].bias,
-      weights: new Map(file.classes[polarity].weights),
+      bias: this.file.classes[polarity].bias,
+      weights: new Map(this.file.classes[polarity].weights),
     }));
+    return this.built;
   }
 
   predict(features: Features): PolarityPrediction {
@@ -85,6 +90,40 @@ export class PolarityModel {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, top)
       .map(([name]) => name);
+  }
+}
+
+/**
+ * PolarityModel over SparseVectors (linear/sparse.ts): the three classes share one dictionary, and
+ * probabilities() and explain() do PolarityModel's arithmetic in the same order.
+ */
+export class SparsePolarityModel {
+  readonly space: FeatureSpace;
+  private readonly classes: readonly SparseWeights[];
+
+  /** What the scorer reads of the file besides the weights (which are not kept). */
+  readonly file: Pick<PolarityModelFile, 'id' | 'scale' | 'glossWeight'>;
+
+  constructor(file: PolarityModelFile) {
+    this.file = { id: file.id, scale: file.scale, ...(file.glossWeight === undefined ? {} : { glossWeight: file.glossWeight }) };
+    const space = new FeatureSpace({ unigrams: ['w:', 'c:'], bigrams: ['b:'] });
+    this.classes = POLARITIES.map((polarity) => space.add(file.classes[polarity].bias, file.classes[polarity].weights));
+    this.space = space.seal();
+  }
+
+  probabilities(vector: SparseVector, indices: Int32Array): Record<Polarity, number> {
+    const raw0 = 1 / (1 + Math.exp(-score(this.classes[0] as SparseWeights, vector, indices)));
+    const raw1 = 1 / (1 + Math.exp(-score(this.classes[1] as SparseWeights, vector, indices)));
+    const raw2 = 1 / (1 + Math.exp(-score(this.classes[2] as SparseWeights, vector, indices)));
+    const total = 0 + raw0 + raw1 + raw2 || 1;
+    return { negative: raw0 / total, neutral: raw1 / total, positive: raw2 / total };
+  }
+
+  explain(vector: SparseVector, indices: Int32Array, polarity: Polarity, top = 3): string[] {
+    return contributions(this.classes[POLARITIES.indexOf(polarity)] as SparseWeights, vector, indices)
+      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
+      .slice(0, top)
+      .map((item) => item.feature);
   }
 }
 
