@@ -61,17 +61,27 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
   let issues: ImportIssue[] = [];
   const progress: ImportProgress = { file: '', fileIndex: 0, files: 0, bytesRead: 0, fileBytes: 0, conversations: 0, skipped: 0 };
 
+  // One batch is saved (and handed to onSaved) while the next is read: DuckDB commits on its own
+  // threads, so reading on meanwhile keeps this thread busy instead of waiting. Saves stay in order,
+  // one at a time; `settle` waits for the one in flight (before a file is marked done, and at the end).
+  let inFlight: Promise<void> = Promise.resolve();
+  const settle = () => inFlight;
   const flush = async () => {
-    const result = await store.saveConversations(batch, runId);
-    saved.inserted += result.inserted;
-    saved.updated += result.updated;
-    saved.unchanged += result.unchanged;
-    await store.saveIssues(issues, runId);
     const stored = batch;
+    const storedIssues = issues;
     batch = [];
     batchTextBytes = 0;
     issues = [];
-    if (stored.length > 0) await options.onSaved?.(stored);
+    await inFlight;
+    inFlight = (async () => {
+      const result = await store.saveConversations(stored, runId);
+      saved.inserted += result.inserted;
+      saved.updated += result.updated;
+      saved.unchanged += result.unchanged;
+      await store.saveIssues(storedIssues, runId);
+      if (stored.length > 0) await options.onSaved?.(stored);
+    })();
+    inFlight.catch(() => {}); // rethrown by the next await of it
   };
 
   const events = ingest(paths, {
@@ -111,6 +121,7 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
       case 'file-end':
         // Only after the file's last batch is committed is the file marked complete.
         await flush();
+        await settle();
         await store.markFileImported(
           {
             fingerprint: fileFingerprint(event.file),
@@ -127,5 +138,6 @@ export async function importIntoStore(paths: readonly string[], options: ImportI
     }
   }
   await flush();
+  await settle();
   return { ...tally.summary, ...saved };
 }
