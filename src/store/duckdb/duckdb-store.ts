@@ -59,6 +59,11 @@ export class DuckDbStore implements Store {
         // DuckDB's buffer pool defaults to 80% of RAM; bounded here so an import's memory stays flat
         // (larger sorts spill to <db>.tmp).
         memory_limit: options.memoryLimit ?? '128MB',
+        // One DuckDB thread: the streaming reads must come back in insertion order, and a parallel
+        // scan keeps chunks that arrive early pinned until their turn — with a slow consumer (the
+        // classifiers) that pinned more than the memory limit on a 1 GB store. Writes and these
+        // scans gain little from more threads here; the cores go to the facet workers.
+        threads: '1',
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
       });
@@ -278,25 +283,55 @@ export class DuckDbStore implements Store {
   }
 
   async *readAnalysisRows(facetRun: string): AsyncIterable<AnalysisRow> {
-    const result = await this.streamConnection.stream(
-      `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), f.value
-       FROM conversations c JOIN facets f ON f.conversation_key = c.key AND f.facet_run = $1
-       ORDER BY c.key`,
+    const sorted = await this.sortedScratch(
+      this.streamConnection,
+      `SELECT c.key, c.participant, c.source, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created, f.value
+       FROM conversations c JOIN facets f ON f.conversation_key = c.key AND f.facet_run = $1`,
+      'key',
       [facetRun],
     );
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      for (const row of chunk.getRows()) {
-        yield {
-          key: row[0] as string,
-          participant: row[1] as string,
-          source: row[2] as SourceFormat,
-          createdAt: (row[3] as string | null) ?? null,
-          facets: JSON.parse(row[4] as string),
-        };
+    const result = await this.streamConnection.stream(`SELECT * FROM ${sorted}`);
+    try {
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const row of chunk.getRows()) {
+          yield {
+            key: row[0] as string,
+            participant: row[1] as string,
+            source: row[2] as SourceFormat,
+            createdAt: (row[3] as string | null) ?? null,
+            facets: JSON.parse(row[4] as string),
+          };
+        }
       }
+    } finally {
+      await finishStream(this.streamConnection, result);
+      await this.streamConnection.run(`DROP TABLE IF EXISTS ${sorted}`);
     }
+  }
+
+  /**
+   * Writes `select` into a scratch table sorted by `orderBy` and returns its name (the caller drops
+   * it). In two steps — the join, then the sort — each within DuckDB's memory limit: one query that
+   * joins and sorts, or a streamed sorted result (DuckDB keeps its blocks pinned), ran out of memory
+   * on a 1 GB store. A plain scan of the table then streams in order, in bounded memory.
+   */
+  private async sortedScratch(
+    connection: DuckDBConnection,
+    select: string,
+    orderBy: string,
+    values: (string | number)[],
+  ): Promise<string> {
+    // Temporary (works on a read-only store too), so visible to `connection` only: read it there.
+    const name = `scratch_${randomUUID().replace(/-/g, '')}`;
+    await connection.run(`CREATE TEMP TABLE ${name}_unsorted AS ${select}`, values);
+    try {
+      await connection.run(`CREATE TEMP TABLE ${name} AS SELECT * FROM ${name}_unsorted ORDER BY ${orderBy}`);
+    } finally {
+      await connection.run(`DROP TABLE IF EXISTS ${name}_unsorted`);
+    }
+    return name;
   }
 
   async participantActivity(): Promise<ParticipantActivity[]> {
@@ -336,12 +371,14 @@ export class DuckDbStore implements Store {
 
   async userTexts(keys: readonly string[], maxChars = 4000): Promise<Map<string, string>> {
     const texts = new Map<string, string>();
-    for (let start = 0; start < keys.length; start += 5000) {
+    // Each message cut to the budget before joining, and a few hundred conversations per query:
+    // the aggregate holds its groups' text in memory, which overran the store's limit with 5,000.
+    for (let start = 0; start < keys.length; start += 250) {
       const reader = await this.connection.runAndReadAll(
-        `SELECT conversation_key, left(string_agg(text, '\n' ORDER BY message_index), $2)
+        `SELECT conversation_key, left(string_agg(left(text, $2), '\n' ORDER BY message_index), $2)
          FROM messages WHERE role = 'user' AND conversation_key IN (SELECT unnest($1::VARCHAR[]))
          GROUP BY conversation_key`,
-        [listValue(keys.slice(start, start + 5000)), maxChars],
+        [listValue(keys.slice(start, start + 250)), maxChars],
       );
       for (const row of reader.getRows()) texts.set(row[0] as string, row[1] as string);
     }
@@ -357,81 +394,74 @@ export class DuckDbStore implements Store {
   }
 
   /**
-   * Conversations in stored order (the order they were imported), as two streams zipped: the
-   * conversations (with a stored record of `facetRun`, if any) by rowid, and every message in
-   * physical order. Both tables are appended together, conversation by conversation, and rows are
-   * never moved, so each conversation's messages follow one another in the same order; a single
-   * pass over the text, however large the store (a query per key range rescanned it every page).
+   * Conversations in stored order (the order they were imported), as three streams zipped: the
+   * conversations by a plain scan (rowid order), their records of `facetRun` sorted by rowid into a
+   * scratch table, and every message in physical order. Both tables are appended together,
+   * conversation by conversation, and rows are never moved, so each conversation's messages follow
+   * one another in the same order: one pass over the text, however large the store. (A join sorted
+   * in one query — or a query per key range — ran out of memory, or rescanned the text every page.)
    */
   private async *conversationStream(facetRun: string | null): AsyncIterable<FacetWorkItem> {
-    const heads = await this.streamConnection.stream(
-      `SELECT c.key, c.id, c.source, c.participant, c.title, strftime(c.created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
-         c.origin_file, c.origin_offset, c.origin_line, c.meta, c.message_count, f.value
-       FROM conversations c
-       LEFT JOIN (SELECT conversation_key, value FROM facets WHERE facet_run = $1) f ON f.conversation_key = c.key
-       ORDER BY c.rowid`,
+    const connections = [await this.instance.connect(), await this.instance.connect()] as const;
+    const records = await this.sortedScratch(
+      connections[0],
+      `SELECT c.rowid AS position, f.value FROM conversations c
+       JOIN facets f ON f.conversation_key = c.key AND f.facet_run = $1`,
+      'position',
       [facetRun ?? ''],
     );
     // Every conversation classified already (analyze's last pass): no message text to read.
-    const unclassified =
-      facetRun === null
-        ? 1
-        : Number(
-            await this.scalar(
-              `SELECT count(*) FROM conversations c
-               WHERE NOT EXISTS (SELECT 1 FROM facets f WHERE f.facet_run = $1 AND f.conversation_key = c.key)`,
-              [facetRun],
+    const counted = await connections[0].runAndReadAll(
+      `SELECT (SELECT count(*) FROM conversations) - (SELECT count(*) FROM ${records})`,
+    );
+    const unclassified = Number(counted.getRows()[0]?.[0] ?? 1);
+    const heads = new RowCursor(
+      await this.streamConnection.stream(
+        `SELECT rowid, key, id, source, participant, title, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
+           origin_file, origin_offset, origin_line, meta, message_count
+         FROM conversations`,
+      ),
+    );
+    const stored = new RowCursor(await connections[0].stream(`SELECT position, value FROM ${records}`));
+    const messages =
+      unclassified === 0
+        ? undefined
+        : new RowCursor(
+            await connections[1].stream(
+              `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
+               FROM messages`,
             ),
           );
-    const messageConnection = await this.instance.connect();
-    let messages: DuckDBResult | undefined;
     try {
-      messages =
-        unclassified === 0
-          ? undefined
-          : await messageConnection.stream(
-              `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
-         FROM messages`,
+      let record = await stored.next();
+      for (let head = await heads.next(); head; head = await heads.next()) {
+        const key = head[1] as string;
+        const count = messages ? Number(head[11]) : 0;
+        const messageRows: unknown[][] = [];
+        for (let i = 0; i < count; i += 1) {
+          const row = await messages?.next();
+          if (row?.[0] !== key) {
+            throw new AffectlensError(
+              'store-order',
+              `store ${this.location}: the messages of conversation ${key} are not where the conversation is (found ${row ? 'another conversation' : 'the end'})`,
+              { hint: 'the store was written by another tool; export it and import again' },
             );
-      let rows: unknown[][] = [];
-      let next = 0;
-      const nextMessage = async (): Promise<unknown[] | undefined> => {
-        while (next >= rows.length) {
-          const chunk = await messages?.fetchChunk();
-          if (!chunk || chunk.rowCount === 0) return undefined;
-          rows = chunk.getRows();
-          next = 0;
-        }
-        return rows[next++];
-      };
-      for (;;) {
-        const chunk = await heads.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        for (const head of chunk.getRows()) {
-          const key = head[0] as string;
-          const count = unclassified === 0 ? 0 : Number(head[10]);
-          const messageRows: unknown[][] = [];
-          for (let i = 0; i < count; i += 1) {
-            const row = await nextMessage();
-            if (row?.[0] !== key) {
-              throw new AffectlensError(
-                'store-order',
-                `store ${this.location}: the messages of conversation ${key} are not where the conversation is (found ${row ? 'another conversation' : 'the end'})`,
-                { hint: 'the store was written by another tool; export it and import again' },
-              );
-            }
-            messageRows.push(row);
           }
-          if (head[11] !== null && head[11] !== undefined) yield { key, stored: JSON.parse(head[11] as string) };
-          else yield { key, conversation: conversationFrom(head, messageRows) };
+          messageRows.push(row);
         }
+        if (record && record[0] === head[0]) {
+          yield { key, stored: JSON.parse(record[1] as string) };
+          record = await stored.next();
+        } else yield { key, conversation: conversationFrom(head.slice(1), messageRows) };
       }
     } finally {
       // A result not read to its end keeps the database open (and its file locked) after close():
-      // both streams are ended here, also when the caller stopped early.
-      await finishStream(this.streamConnection, heads);
-      await finishStream(messageConnection, messages);
-      messageConnection.closeSync();
+      // every stream is ended here, also when the caller stopped early.
+      await heads.finish(this.streamConnection);
+      await stored.finish(connections[0]);
+      await messages?.finish(connections[1]);
+      await connections[0].run(`DROP TABLE IF EXISTS ${records}`);
+      for (const connection of connections) connection.closeSync();
     }
   }
 
@@ -459,6 +489,27 @@ export class DuckDbStore implements Store {
     this.streamConnection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Rows of a streamed result one at a time. */
+class RowCursor {
+  private rows: unknown[][] = [];
+  private at = 0;
+  constructor(private readonly result: DuckDBResult) {}
+
+  async next(): Promise<unknown[] | undefined> {
+    while (this.at >= this.rows.length) {
+      const chunk = await this.result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return undefined;
+      this.rows = chunk.getRows();
+      this.at = 0;
+    }
+    return this.rows[this.at++];
+  }
+
+  finish(connection: DuckDBConnection): Promise<void> {
+    return finishStream(connection, this.result);
   }
 }
 
