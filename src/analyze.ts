@@ -84,6 +84,15 @@ export interface AnalyzeResult {
 
 type FacetItem = { key: string; stored: boolean; final: boolean };
 
+/** The conversations of a stored batch that hold no record of `facetRun` yet (the ones to classify). */
+async function withoutRecords(store: Store, facetRun: string, conversations: readonly Conversation[]) {
+  const done = await store.facetKeys(
+    facetRun,
+    conversations.map((conversation) => conversation.key),
+  );
+  return conversations.filter((conversation) => !done.has(conversation.key));
+}
+
 /**
  * The facet stage of analyze, in two passes over one pipeline (one worker pool):
  * 1. while the import runs, each stored batch is classified (`onSaved`), so the workers classify as
@@ -125,13 +134,8 @@ function createFacetStage(
   };
   return {
     async onSaved(conversations: readonly Conversation[]) {
-      const done = await store.facetKeys(
-        backend.id,
-        conversations.map((conversation) => conversation.key),
-      );
-      for (const conversation of conversations) {
-        if (!done.has(conversation.key))
-          await pipeline.push({ key: conversation.key, stored: false, final: false }, conversation);
+      for (const conversation of await withoutRecords(store, backend.id, conversations)) {
+        await pipeline.push({ key: conversation.key, stored: false, final: false }, conversation);
       }
       await save(1000);
     },
@@ -198,13 +202,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions)
         runId,
         // Distributed: each stored batch goes out in shards while the import reads on.
         onSaved: classifier
-          ? async (conversations) => {
-              const done = await store.facetKeys(
-                backend.id,
-                conversations.map((conversation) => conversation.key),
-              );
-              await classifier.add(conversations.filter((conversation) => !done.has(conversation.key)));
-            }
+          ? async (conversations) => classifier.add(await withoutRecords(store, backend.id, conversations))
           : stage.onSaved,
       });
       if (classifier) distributedRun = await classifier.finish();

@@ -290,23 +290,19 @@ export class DuckDbStore implements Store {
       'key',
       [facetRun],
     );
-    const result = await this.streamConnection.stream(`SELECT * FROM ${sorted}`);
+    const rows = new RowCursor(this.streamConnection, await this.streamConnection.stream(`SELECT * FROM ${sorted}`));
     try {
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        for (const row of chunk.getRows()) {
-          yield {
-            key: row[0] as string,
-            participant: row[1] as string,
-            source: row[2] as SourceFormat,
-            createdAt: (row[3] as string | null) ?? null,
-            facets: JSON.parse(row[4] as string),
-          };
-        }
+      for (let row = await rows.next(); row; row = await rows.next()) {
+        yield {
+          key: row[0] as string,
+          participant: row[1] as string,
+          source: row[2] as SourceFormat,
+          createdAt: (row[3] as string | null) ?? null,
+          facets: JSON.parse(row[4] as string),
+        };
       }
     } finally {
-      await finishStream(this.streamConnection, result);
+      await rows.finish();
       await this.streamConnection.run(`DROP TABLE IF EXISTS ${sorted}`);
     }
   }
@@ -416,17 +412,19 @@ export class DuckDbStore implements Store {
     );
     const unclassified = Number(counted.getRows()[0]?.[0] ?? 1);
     const heads = new RowCursor(
+      this.streamConnection,
       await this.streamConnection.stream(
         `SELECT rowid, key, id, source, participant, title, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'),
            origin_file, origin_offset, origin_line, meta, message_count
          FROM conversations`,
       ),
     );
-    const stored = new RowCursor(await connections[0].stream(`SELECT position, value FROM ${records}`));
+    const stored = new RowCursor(connections[0], await connections[0].stream(`SELECT position, value FROM ${records}`));
     const messages =
       unclassified === 0
         ? undefined
         : new RowCursor(
+            connections[1],
             await connections[1].stream(
               `SELECT conversation_key, message_index, role, text, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ'), model, meta
                FROM messages`,
@@ -455,11 +453,10 @@ export class DuckDbStore implements Store {
         } else yield { key, conversation: conversationFrom(head.slice(1), messageRows) };
       }
     } finally {
-      // A result not read to its end keeps the database open (and its file locked) after close():
-      // every stream is ended here, also when the caller stopped early.
-      await heads.finish(this.streamConnection);
-      await stored.finish(connections[0]);
-      await messages?.finish(connections[1]);
+      // Every stream is ended, also when the caller stopped early (see RowCursor.finish).
+      await heads.finish();
+      await stored.finish();
+      await messages?.finish();
       await connections[0].run(`DROP TABLE IF EXISTS ${records}`);
       for (const connection of connections) connection.closeSync();
     }
@@ -496,7 +493,10 @@ export class DuckDbStore implements Store {
 class RowCursor {
   private rows: unknown[][] = [];
   private at = 0;
-  constructor(private readonly result: DuckDBResult) {}
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly result: DuckDBResult,
+  ) {}
 
   async next(): Promise<unknown[] | undefined> {
     while (this.at >= this.rows.length) {
@@ -508,22 +508,20 @@ class RowCursor {
     return this.rows[this.at++];
   }
 
-  finish(connection: DuckDBConnection): Promise<void> {
-    return finishStream(connection, this.result);
-  }
-}
-
-/** Reads a stream to its end (interrupting its query first, so the rest is not computed). */
-async function finishStream(connection: DuckDBConnection, result: DuckDBResult | undefined): Promise<void> {
-  if (!result) return;
-  try {
-    connection.interrupt();
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) return;
+  /**
+   * Reads the stream to its end, interrupting its query first so the rest is not computed: a
+   * result not read to its end keeps the database open (and its file locked) after close().
+   */
+  async finish(): Promise<void> {
+    try {
+      this.connection.interrupt();
+      for (;;) {
+        const chunk = await this.result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) return;
+      }
+    } catch {
+      // interrupted: the result is finished either way
     }
-  } catch {
-    // interrupted: the result is finished either way
   }
 }
 
